@@ -152,6 +152,8 @@ static int store_value(NdArray *a, int64_t i, const NdScalar *v, bool weak)
 static void fill_from_first_two(NdArray *a)
 {
     int64_t n = a->size;
+    if (n < 3)
+        return;
     switch (a->dtype) {
 #define ND_FILL_CASE(T, ctype, utype)                                          \
     case T: {                                                                  \
