@@ -2,9 +2,11 @@
  * stored right after the header, reference counting, the shared NdBuffer that
  * owns the memory of a base array and all its views, contiguity flags, and
  * access to single elements. */
+#define _DEFAULT_SOURCE /* madvise */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "nd.h"
 
@@ -221,6 +223,23 @@ static void size_to_string(char *buf, size_t n, size_t nbytes)
         snprintf(buf, n, "%#.0f %s", units_count, units[unit]);
 }
 
+/* Large buffers ask for transparent huge pages, as NumPy does: the first
+ * write to a fresh 80 MB result otherwise costs 20000 page faults, more
+ * than the arithmetic itself. */
+static void advise_huge_pages(char *data, size_t nbytes)
+{
+#ifdef MADV_HUGEPAGE
+    const uintptr_t huge = (uintptr_t)1 << 21;
+    uintptr_t start = ((uintptr_t)data + huge - 1) & ~(huge - 1);
+    uintptr_t end = (uintptr_t)data + nbytes;
+    if (nbytes >= ((size_t)4 << 20) && end > start)
+        madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+    (void)data;
+    (void)nbytes;
+#endif
+}
+
 /* Allocate an array owning fresh memory; zeroed when `zero`. */
 static NdArray *array_alloc(NdType dtype, int ndim, const int64_t *shape,
                             char order, bool zero)
@@ -258,6 +277,7 @@ static NdArray *array_alloc(NdType dtype, int ndim, const int64_t *shape,
         free(a);
         return NULL;
     }
+    advise_huge_pages(data, nbytes);
     a->buffer = nd_buffer_new(data, nbytes, NULL, NULL);
     if (!a->buffer) {
         free(data);
