@@ -71,7 +71,7 @@ static bool is_integer(NdType t)
  * every int64 and uint64 value fits. */
 static void int_value(const NdScalar *s, bool *neg, uint64_t *mag)
 {
-    NdScalar w;
+    NdScalar w = {0};
     if (nd_dtype_kind(s->dtype) == ND_KIND_UINT) {
         nd_scalar_cast(s, ND_UINT64, &w);
         *neg = false;
