@@ -182,7 +182,10 @@ NdArray *nd_view(NdArray *a)
                        a->data, (a->flags & ND_WRITEABLE) != 0);
 }
 
-int nd_shape_str(char *buf, size_t n, int ndim, const int64_t *shape)
+/* The two shape spellings differ only in the separator and in how the
+ * unknown dimension of a reshape reads. */
+static int shape_text(char *buf, size_t n, int ndim, const int64_t *shape,
+                      const char *sep)
 {
     size_t len = 0;
     int w;
@@ -193,11 +196,27 @@ int nd_shape_str(char *buf, size_t n, int ndim, const int64_t *shape)
         len += w > 0 ? (size_t)w : 0;                                          \
     } while (0)
     ND_APPEND("(");
-    for (int i = 0; i < ndim; i++)
-        ND_APPEND(i ? ", %lld" : "%lld", (long long)shape[i]);
+    for (int i = 0; i < ndim; i++) {
+        if (i)
+            ND_APPEND("%s", sep);
+        if (shape[i] < 0)
+            ND_APPEND("newaxis");
+        else
+            ND_APPEND("%lld", (long long)shape[i]);
+    }
     ND_APPEND(ndim == 1 ? ",)" : ")");
 #undef ND_APPEND
     return (int)len;
+}
+
+int nd_shape_str(char *buf, size_t n, int ndim, const int64_t *shape)
+{
+    return shape_text(buf, n, ndim, shape, ", ");
+}
+
+int nd_shape_str_compact(char *buf, size_t n, int ndim, const int64_t *shape)
+{
+    return shape_text(buf, n, ndim, shape, ",");
 }
 
 /* NumPy's wording of an allocation size: "8.00 PiB", "745. MiB", "12 bytes". */

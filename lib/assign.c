@@ -61,18 +61,6 @@ static int read_only_error(void)
     return nd_error(ND_ERR_VALUE, "assignment destination is read-only");
 }
 
-/* "(2,3)", "(3,)", "()": NumPy's shape spelling in broadcast messages. */
-static void format_shape(char *buf, size_t size, int ndim, const int64_t *shape)
-{
-    size_t len = 0;
-    len += (size_t)snprintf(buf, size, "(");
-    for (int i = 0; i < ndim && len < size; i++)
-        len += (size_t)snprintf(buf + len, size - len, "%s%lld",
-                                i > 0 ? "," : "", (long long)shape[i]);
-    if (len < size)
-        snprintf(buf + len, size - len, ndim == 1 ? ",)" : ")");
-}
-
 /* A read-only view of src with dst's shape, or NULL with NumPy's error.
  * Leading length-1 axes of src beyond dst's rank may be dropped, as NumPy
  * allows copyto(zeros(3), ones((1, 3))); dst's shape itself never grows. */
@@ -94,8 +82,8 @@ static NdArray *broadcast_source(NdArray *src, const NdArray *dst)
     }
     if (!ok) {
         char from[ND_MAXDIMS * 22 + 4], into[ND_MAXDIMS * 22 + 4];
-        format_shape(from, sizeof from, src->ndim, src->shape);
-        format_shape(into, sizeof into, dst->ndim, dst->shape);
+        nd_shape_str_compact(from, sizeof from, src->ndim, src->shape);
+        nd_shape_str_compact(into, sizeof into, dst->ndim, dst->shape);
         nd_error(ND_ERR_VALUE,
                  "could not broadcast input array from shape %s into "
                  "shape %s",

@@ -24,28 +24,11 @@
 static void append_shape(char *buf, size_t cap, int ndim, const int64_t *shape)
 {
     size_t len = strlen(buf);
-    if (len >= cap)
+    if (len + 1 >= cap)
         return;
-    int w = snprintf(buf + len, cap - len, "(");
-    for (int i = 0; i < ndim && w >= 0; i++) {
-        len = strlen(buf);
-        if (ndim == 1)
-            w = snprintf(buf + len, cap - len, "%lld,", (long long)shape[i]);
-        else
-            w = snprintf(buf + len, cap - len, "%s%lld", i ? "," : "",
-                         (long long)shape[i]);
-    }
-    len = strlen(buf);
-    snprintf(buf + len, cap - len, ") ");
-}
-
-static void format_shape(char *buf, size_t cap, int ndim, const int64_t *shape)
-{
-    buf[0] = '\0';
-    append_shape(buf, cap, ndim, shape);
-    size_t len = strlen(buf);
-    if (len > 0 && buf[len - 1] == ' ')
-        buf[len - 1] = '\0';
+    len += (size_t)nd_shape_str_compact(buf + len, cap - len, ndim, shape);
+    if (len + 1 < cap)
+        strcat(buf, " ");
 }
 
 int nd_broadcast_shapes(int n, NdArray *const *arrays, int *ndim_out,
@@ -453,8 +436,8 @@ int nd_elementwise(int nin, int nout, NdArray **ops, const NdType *loop_types,
             same = o->shape[d] == shape[d];
         if (!same) {
             char os[ND_MAXDIMS * 21 + 4], bs[ND_MAXDIMS * 21 + 4];
-            format_shape(os, sizeof os, o->ndim, o->shape);
-            format_shape(bs, sizeof bs, nd, shape);
+            nd_shape_str_compact(os, sizeof os, o->ndim, o->shape);
+            nd_shape_str_compact(bs, sizeof bs, nd, shape);
             return nd_error(ND_ERR_VALUE,
                             "non-broadcastable output operand with shape %s "
                             "doesn't match the broadcast shape %s",

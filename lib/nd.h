@@ -230,6 +230,9 @@ int64_t nd_shape_size(int ndim, const int64_t *shape, NdType dtype);
 /* Write a shape as Python prints a tuple: "()", "(3,)", "(2, 3)".  Returns
  * the length it needed (as snprintf), truncating to fit n bytes. */
 int nd_shape_str(char *buf, size_t n, int ndim, const int64_t *shape);
+/* NumPy's compact spelling in its C-level messages: "()", "(3,)", "(2,3)";
+ * a negative entry (reshape's unknown dimension) reads "newaxis". */
+int nd_shape_str_compact(char *buf, size_t n, int ndim, const int64_t *shape);
 /* Validate a shape: negative dimensions are ValueError
  * "negative dimensions are not allowed". */
 int nd_check_shape(int ndim, const int64_t *shape);

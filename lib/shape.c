@@ -24,28 +24,10 @@ static NdArray *view_with(NdArray *a, int ndim, const int64_t *shape,
                        (a->flags & ND_WRITEABLE) != 0);
 }
 
-/* NumPy's compact shape text in reshape errors: "(4,newaxis)". */
-static void shape_text_compact(char *buf, size_t n, int ndim,
-                               const int64_t *shape)
-{
-    size_t len = 0;
-    len += (size_t)snprintf(buf, n, "(");
-    for (int i = 0; i < ndim && len < n; i++) {
-        if (shape[i] < 0)
-            len += (size_t)snprintf(buf + len, n - len, "%snewaxis",
-                                    i ? "," : "");
-        else
-            len += (size_t)snprintf(buf + len, n - len, "%s%lld",
-                                    i ? "," : "", (long long)shape[i]);
-    }
-    if (len < n)
-        len += (size_t)snprintf(buf + len, n - len, ndim == 1 ? ",)" : ")");
-}
-
 static int reshape_size_error(int64_t size, int ndim, const int64_t *shape)
 {
     char text[ND_MAXDIMS * 22 + 8];
-    shape_text_compact(text, sizeof text, ndim, shape);
+    nd_shape_str_compact(text, sizeof text, ndim, shape);
     return nd_error(ND_ERR_VALUE, "cannot reshape array of size %lld into "
                                   "shape %s",
                     (long long)size, text);
@@ -348,8 +330,8 @@ NdArray *nd_broadcast_to(NdArray *a, int ndim, const int64_t *shape)
     }
     if (shift < 0) {
         char from[ND_MAXDIMS * 22 + 8], to[ND_MAXDIMS * 22 + 8];
-        shape_text_compact(from, sizeof from, a->ndim, a->shape);
-        shape_text_compact(to, sizeof to, ndim, shape);
+        nd_shape_str_compact(from, sizeof from, a->ndim, a->shape);
+        nd_shape_str_compact(to, sizeof to, ndim, shape);
         nd_error(ND_ERR_VALUE,
                  "operands could not be broadcast together with remapped "
                  "shapes [original->remapped]: %s  and requested shape %s",
