@@ -293,5 +293,12 @@ void *arena_alloc(struct Arena **arena, size_t n);
 char *arena_strdup(struct Arena **arena, const char *s, size_t n);
 void arena_free(struct Arena *arena);
 int nodevec_push(struct Arena **arena, NodeVec *v, Node *n);
+/* Added by the parser room: the arena takes over the reference to v and
+ * releases it when the arena is freed (the Str of a string literal). */
+int arena_keep(struct Arena **arena, Value v);
+/* NOTE (parser room): the parser allocates each node with only the bytes its
+ * kind uses (offsetof(Node, u) + the size of its union member), so a
+ * 10 MB list literal stays small.  Access only the union member of the
+ * node's kind and never copy a Node by value. */
 
 #endif

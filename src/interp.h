@@ -95,6 +95,14 @@ void fpe_modes_set(FpeModes m);
  * statement, following seterr (§6).  Returns -1 when an error was raised. */
 int rt_check_fpe(const Source *src, SrcSpan span);
 
+/* (H6) The pending exception's kind as an ErrKind (0 when none pending);
+ * a user-named kind (error("m", "MyError")) reads as ERR_RUNTIME. */
+ErrKind rt_pending_errkind(void);
+/* (H6) Forget which warnings were shown.  Warnings follow Python's
+ * "default" filter: once per (file, line, text); the REPL resets this
+ * before each entry so a repeated entry warns again. */
+void rt_warnings_reset(void);
+
 /* --------------------------------------------------------------- builtins */
 
 /* A builtin receives one Value per parameter of its spec, in order:

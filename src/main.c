@@ -1,10 +1,44 @@
-/* main.c — the nd command line.  Today it answers --version and --help; the
- * language issue grows it into the script runner and REPL. */
+/* main.c — the nd command line (LANGUAGE.md §7): options, running a script,
+ * a -e string or a program read from standard input, the line-based REPL,
+ * exit statuses (0, 1 on an error, 2 on a usage error, 130 on Ctrl-C, or
+ * what exit(n) asked), and flushing standard output before leaving.
+ *
+ * The program runs on a thread of its own with a 512 MiB stack (reserved,
+ * committed only as it is touched) so that deep recursion in nd meets the
+ * evaluator's RecursionError long before the C stack could overflow.
+ *
+ * Choices where §7 is silent, following Python: a file that cannot be
+ * opened or read is a usage error (status 2, "nd: cannot open 'x.nd': No
+ * such file or directory"); `argv` is [FILE, ARGS...] for a script,
+ * ["-e", ARGS...] for -e, ["-", ARGS...] for `nd - ARGS` and [""] for the
+ * REPL or a program piped without a FILE; options end at the first
+ * non-option argument, at -e CODE and at "--"; the banner shows only when
+ * the REPL starts with no FILE and no -e (as Python's); without a terminal
+ * the REPL (nd -i) writes its prompts to standard error, as Python does.
+ */
+#define _POSIX_C_SOURCE 200809L /* sigaction, getline, pthread_sigmask */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Without this readline declares an old `Function` typedef that clashes
+ * with interp.h's. */
+#define _FUNCTION_DEF
+#include <readline/history.h>
+#include <readline/readline.h>
 
 #include "config.h"
+#include "eval.h"
+#include "gc.h"
+#include "interp.h"
 #include "nd.h"
+#include "parser.h"
 
 static const char usage_text[] =
     "Usage: nd [OPTION]... [FILE [ARG]...]\n"
@@ -18,6 +52,12 @@ static const char usage_text[] =
     "\n"
     "With no FILE, nd starts an interactive session when standard input is a\n"
     "terminal, and otherwise runs the program read from standard input.\n"
+    "A FILE of - also reads the program from standard input.  The program\n"
+    "finds FILE and the ARGs in the list argv.\n"
+    "\n"
+    "Exit status: 0 on success, 1 when the program fails with an error, 2 "
+    "for a\nusage error or a FILE that cannot be read, 130 when "
+    "interrupted, or the\nstatus given to exit(n).\n"
     "\n"
     "Report bugs to: " PACKAGE_BUGREPORT "\n";
 
@@ -29,34 +69,515 @@ static const char version_text[] =
     "This is free software: you are free to change and redistribute it.\n"
     "There is NO WARRANTY, to the extent permitted by law.\n";
 
+static const char banner_text[] =
+    "nd " PACKAGE_VERSION " - NumPy's semantics, blocks closed by end.\n"
+    "Type help() or help(name) for help, exit() or Ctrl-D to leave.\n";
+
+/* ------------------------------------------------------------- options */
+
+typedef struct Options {
+    const char *code; /* -e CODE */
+    const char *file; /* FILE, "-" for standard input, NULL for none */
+    bool interactive; /* -i */
+    bool quiet;       /* -q */
+    int nargs;        /* the ARGs after FILE or CODE */
+    char **args;
+} Options;
+
+enum { USAGE_STATUS = 2 };
+
+static int usage_error(void)
+{
+    fputs("Try 'nd --help' for more information.\n", stderr);
+    return USAGE_STATUS;
+}
+
+/* Write a fixed text to stdout and leave: 0, or 1 when the write failed. */
+static int print_and_exit_status(const char *text)
+{
+    fputs(text, stdout);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "nd: write error: %s\n", strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
+/* GNU-style parsing, up to the first non-option.  Returns -1 to go on, or
+ * the status to exit with (--help, --version, usage errors). */
+static int parse_options(int argc, char **argv, Options *o)
+{
+    static const char *const longs[] = {"help", "version"};
+    int i = 1;
+    while (i < argc) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            i++;
+            break;
+        }
+        if (a[0] != '-' || a[1] == '\0')
+            break;
+        if (a[1] == '-') {
+            const char *name = a + 2;
+            size_t n = strcspn(name, "=");
+            int match = -1, nmatch = 0;
+            for (int k = 0; k < 2; k++) {
+                if (strncmp(longs[k], name, n) == 0) {
+                    if (strlen(longs[k]) == n) { /* exact beats prefixes */
+                        match = k;
+                        nmatch = 1;
+                        break;
+                    }
+                    match = k;
+                    nmatch++;
+                }
+            }
+            if (nmatch != 1 || n == 0) {
+                fprintf(stderr, "nd: unrecognized option '%s'\n", a);
+                return usage_error();
+            }
+            if (name[n] == '=') {
+                fprintf(stderr, "nd: option '--%s' doesn't allow an argument\n",
+                        longs[match]);
+                return usage_error();
+            }
+            return print_and_exit_status(match == 0 ? usage_text
+                                                    : version_text);
+        }
+        /* A cluster of short options: -qi, -e CODE, -eCODE. */
+        for (int j = 1; a[j]; j++) {
+            if (a[j] == 'q') {
+                o->quiet = true;
+            } else if (a[j] == 'i') {
+                o->interactive = true;
+            } else if (a[j] == 'e') {
+                if (a[j + 1]) {
+                    o->code = a + j + 1;
+                } else if (i + 1 < argc) {
+                    o->code = argv[++i];
+                } else {
+                    fputs("nd: option requires an argument -- 'e'\n", stderr);
+                    return usage_error();
+                }
+                o->args = argv + i + 1;
+                o->nargs = argc - i - 1;
+                return -1; /* -e CODE ends the options, as python -c */
+            } else {
+                fprintf(stderr, "nd: invalid option -- '%c'\n", a[j]);
+                return usage_error();
+            }
+        }
+        i++;
+    }
+    if (i < argc) {
+        o->file = argv[i];
+        o->args = argv + i + 1;
+        o->nargs = argc - i - 1;
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------- signals */
+
+/* How many SIGINTs arrived since the last entry or run started.  The
+ * handler only sets flags; the evaluator polls interp_interrupted. */
+static volatile sig_atomic_t sigint_count;
+/* Set while the REPL waits for input, where Ctrl-C clears the entry. */
+static volatile sig_atomic_t reading_input;
+
+/* When the unanswered Ctrl-C came (CLOCK_MONOTONIC seconds). */
+static volatile sig_atomic_t first_sigint_time;
+
+static long monotonic_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts); /* async-signal-safe */
+    return (long)ts.tv_sec;
+}
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    if (!reading_input && sigint_count > 0 && interp_interrupted &&
+        monotonic_seconds() - first_sigint_time >= 2) {
+        /* Ctrl-C again, seconds after the first is still unanswered (a long
+         * kernel that does not poll): give up as the default action would.
+         * (Signals a moment apart are one Ctrl-C: timeout(1) and terminals
+         * may deliver one to the process and again to its group.) */
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
+        return;
+    }
+    if (!interp_interrupted)
+        first_sigint_time = (sig_atomic_t)monotonic_seconds();
+    sigint_count++;
+    if (!reading_input)
+        interp_interrupted = 1;
+}
+
+static void install_sigint(void)
+{
+    /* Keep an inherited "ignore" (nohup, a background job), as Python does:
+     * the parent asked for Ctrl-C not to reach us. */
+    struct sigaction old;
+    if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+        return;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: a read in the REPL returns EINTR */
+    sigaction(SIGINT, &sa, NULL);
+}
+
+/* ---------------------------------------------------------------- files */
+
+/* The whole of a file (NULL: standard input) as a malloc'd NUL-terminated
+ * buffer; NULL with a message on stderr when it cannot be read. */
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = path ? fopen(path, "rb") : stdin;
+    if (!f) {
+        fprintf(stderr, "nd: cannot open '%s': %s\n", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    int err = 0;
+    while (buf) {
+        if (n + 1 >= cap) {
+            char *b = realloc(buf, cap * 2);
+            if (!b) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = b;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f))
+                err = errno ? errno : EIO;
+            break;
+        }
+    }
+    if (path)
+        fclose(f);
+    if (!buf)
+        err = ENOMEM;
+    if (err) {
+        fprintf(stderr, "nd: cannot read '%s': %s\n",
+                path ? path : "standard input", strerror(err));
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* ------------------------------------------------------------------ argv */
+
+static int bind_argv(const char *first, char **args, int nargs)
+{
+    Value list = v_list_new(nargs + 1);
+    if (v_is_err(list))
+        return -1;
+    for (int k = -1; k < nargs; k++) {
+        Value s = v_str(k < 0 ? first : args[k]);
+        if (v_is_err(s) || list_append(list, s) < 0) {
+            v_decref(s);
+            v_decref(list);
+            return -1;
+        }
+        v_decref(s);
+    }
+    Cell *cell = module_cell(interp_main_module(), "argv");
+    if (!cell) {
+        v_decref(list);
+        return -1;
+    }
+    Value old = cell->v;
+    cell->v = list; /* the list's reference moves into the cell */
+    v_decref(old);
+    return 0;
+}
+
+/* ------------------------------------------------------------- output */
+
+/* The reason the first failed write of standard output failed.  The
+ * evaluator flushes stdout itself, so the stream's error flag may be set
+ * long before exit, when errno says nothing any more: look right after
+ * each run. */
+static int stdout_errno;
+
+static int run_text(const char *name, const char *text, size_t len,
+                    RunMode mode)
+{
+    errno = 0;
+    int rc = interp_run(name, text, len, mode, NULL);
+    if (ferror(stdout) && !stdout_errno)
+        stdout_errno = errno;
+    return rc;
+}
+
+/* ------------------------------------------------------------------ REPL */
+
+/* A growable text: the lines of one REPL entry. */
+typedef struct Entry {
+    char *text;
+    size_t len, cap;
+} Entry;
+
+static bool entry_add(Entry *e, const char *line)
+{
+    size_t n = strlen(line);
+    if (e->len + n + 2 > e->cap) {
+        size_t cap = e->cap ? e->cap : 256;
+        while (e->len + n + 2 > cap)
+            cap *= 2;
+        char *t = realloc(e->text, cap);
+        if (!t)
+            return false;
+        e->text = t;
+        e->cap = cap;
+    }
+    memcpy(e->text + e->len, line, n);
+    e->len += n;
+    e->text[e->len++] = '\n';
+    e->text[e->len] = '\0';
+    return true;
+}
+
+static bool blank(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            return false;
+    return true;
+}
+
+static bool cancel_entry; /* Ctrl-C while typing: drop the entry */
+
+/* Readline calls this when a read was interrupted by a signal. */
+static int on_readline_signal(void)
+{
+    if (sigint_count > 0) {
+        sigint_count = 0;
+        cancel_entry = true;
+        rl_replace_line("", 0);
+        rl_crlf();
+        rl_set_prompt(">>> ");
+        rl_on_new_line();
+        rl_redisplay();
+    }
+    return 0;
+}
+
+/* Whether the entry so far is unfinished (an open block or bracket): the
+ * parser decides.  A complete entry, right or wrong, is run; interp_run
+ * parses it again and reports its SyntaxError with the place. */
+static bool entry_incomplete(const Entry *e)
+{
+    Source *src = source_new("<stdin>", e->text, e->len);
+    if (!src)
+        return false; /* interp_run will meet the MemoryError */
+    bool incomplete = false;
+    if (!parse_program(src)) {
+        incomplete = parse_incomplete();
+        rt_clear();
+    }
+    source_decref(src);
+    return incomplete;
+}
+
+/* One line without its newline (malloc'd), or NULL at end of input.
+ * Without a terminal the prompt goes to stderr, as Python's. */
+static char *read_line(bool tty, const char *prompt)
+{
+    if (tty) {
+        reading_input = 1;
+        char *line = readline(prompt);
+        reading_input = 0;
+        return line;
+    }
+    fputs(prompt, stderr);
+    fflush(stderr);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = getline(&line, &cap, stdin);
+    if (n < 0) {
+        free(line);
+        return NULL;
+    }
+    if (n > 0 && line[n - 1] == '\n')
+        line[n - 1] = '\0';
+    return line;
+}
+
+/* The read-eval-print loop; returns when input ends or exit() is called. */
+static void repl(bool quiet, bool banner)
+{
+    bool tty = isatty(STDIN_FILENO);
+    if (tty) {
+        rl_readline_name = "nd";
+        rl_signal_event_hook = on_readline_signal;
+    }
+    if (banner && !quiet)
+        fputs(banner_text, stderr);
+    Entry e = {0};
+    for (;;) {
+        fflush(stdout);
+        char *line = read_line(tty, e.len ? "... " : ">>> ");
+        if (cancel_entry) {
+            cancel_entry = false;
+            e.len = 0;
+        }
+        if (!line) {
+            fputc('\n', tty ? stdout : stderr);
+            break;
+        }
+        bool ok = entry_add(&e, line);
+        free(line);
+        if (!ok) {
+            fputs("nd: out of memory\n", stderr);
+            e.len = 0;
+            continue;
+        }
+        if (blank(e.text)) {
+            e.len = 0;
+            continue;
+        }
+        if (entry_incomplete(&e))
+            continue;
+        if (tty) {
+            e.text[e.len - 1] = '\0';
+            add_history(e.text);
+            e.text[e.len - 1] = '\n';
+        }
+        rt_warnings_reset();
+        sigint_count = 0;
+        interp_interrupted = 0;
+        if (run_text("<stdin>", e.text, e.len, RUN_ECHO) < 0)
+            rt_clear(); /* reported; the variables stay as they are */
+        e.len = 0;
+        if (interp_exit_requested)
+            break;
+    }
+    free(e.text);
+}
+
+/* --------------------------------------------------------------- running */
+
+typedef struct Job {
+    Options *o;
+    int status;
+} Job;
+
+/* Status of a finished run: exit(n), 130 after Ctrl-C, 1 on an error. */
+static int run_status(int rc)
+{
+    if (interp_exit_requested)
+        return interp_exit_status;
+    if (rc == 0)
+        return 0;
+    return sigint_count > 0 ? 130 : 1;
+}
+
+static int run(Options *o)
+{
+    bool tty = isatty(STDIN_FILENO);
+    const char *first = o->code ? "-e" : o->file ? o->file : "";
+    if (bind_argv(first, o->args, o->nargs) < 0) {
+        rt_report();
+        rt_clear();
+        return 1;
+    }
+    int rc = 0;
+    if (o->code) {
+        rc = run_text("<string>", o->code, strlen(o->code), RUN_ECHO);
+    } else if (o->file || (!tty && !o->interactive)) {
+        bool from_stdin = !o->file || strcmp(o->file, "-") == 0;
+        size_t len = 0;
+        char *text = read_all(from_stdin ? NULL : o->file, &len);
+        if (!text)
+            return USAGE_STATUS;
+        rc = run_text(from_stdin ? "<stdin>" : o->file, text, len, RUN_FILE);
+        free(text);
+    } else {
+        repl(o->quiet, true);
+        return run_status(0);
+    }
+    if (rc < 0)
+        rt_clear(); /* interp_run reported it */
+    if (o->interactive && !interp_exit_requested) {
+        /* As python -i: the session decides the status, not the script
+         * (0 at the end of input, or what exit(n) says). */
+        sigint_count = 0;
+        interp_interrupted = 0;
+        repl(o->quiet, false);
+        return run_status(0);
+    }
+    return run_status(rc);
+}
+
+static void *run_thread(void *arg)
+{
+    Job *job = arg;
+    job->status = run(job->o);
+    return NULL;
+}
+
+/* Run on a thread with a large stack; on the calling thread if the system
+ * refuses one. */
+static int run_on_big_stack(Options *o)
+{
+    Job job = {o, 0};
+    pthread_attr_t attr;
+    pthread_t t;
+    size_t sizes[] = {(size_t)512 << 20, (size_t)64 << 20};
+    for (int k = 0; k < 2; k++) {
+        if (pthread_attr_init(&attr) != 0)
+            break;
+        int err = pthread_attr_setstacksize(&attr, sizes[k]);
+        if (!err)
+            err = pthread_create(&t, &attr, run_thread, &job);
+        pthread_attr_destroy(&attr);
+        if (!err) {
+            /* SIGINT goes to the program's thread, so that a read in the
+             * REPL is interrupted there. */
+            sigset_t set;
+            sigemptyset(&set);
+            sigaddset(&set, SIGINT);
+            pthread_sigmask(SIG_BLOCK, &set, NULL);
+            pthread_join(t, NULL);
+            return job.status;
+        }
+    }
+    return run(o);
+}
+
 int main(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0) {
-            fputs(usage_text, stdout);
-            return fflush(stdout) == 0 ? 0 : 1;
-        }
-        if (strcmp(argv[i], "--version") == 0) {
-            fputs(version_text, stdout);
-            return fflush(stdout) == 0 ? 0 : 1;
-        }
+    Options o = {0};
+    int status = parse_options(argc, argv, &o);
+    if (status >= 0)
+        return status;
+    install_sigint();
+    status = run_on_big_stack(&o);
+    gc_at_exit();
+    /* Output is flushed before exit; a failed write is an error. */
+    errno = 0;
+    if (fflush(stdout) != 0 && !stdout_errno)
+        stdout_errno = errno;
+    if (ferror(stdout)) {
+        if (stdout_errno)
+            fprintf(stderr, "nd: write error: %s\n", strerror(stdout_errno));
+        else
+            fputs("nd: write error\n", stderr);
+        return 1;
     }
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (arg[0] != '-' || strcmp(arg, "-") == 0)
-            break;
-        if (strcmp(arg, "-e") && strcmp(arg, "-i") && strcmp(arg, "-q")) {
-            fprintf(stderr,
-                    "nd: unrecognized option '%s'\n"
-                    "Try 'nd --help' for more information.\n",
-                    arg);
-            return 2;
-        }
-    }
-    /* The evaluator arrives with the language issue; until then running a
-     * program is refused as plainly as an unknown option. */
-    fprintf(stderr, "nd: this build has no language yet; only --help and "
-                    "--version work\n"
-                    "Try 'nd --help' for more information.\n");
-    return 2;
+    return status;
 }

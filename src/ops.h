@@ -33,15 +33,26 @@ Value op_inplace(OpKind op, Value target, Value v);
 /* The array a value stands for (asarray): arrays themselves (a new
  * reference), scalars as 0-d arrays (ND_WEAK for weak ones), nested
  * lists/tuples/ranges of scalars and arrays as NumPy's array() builds them
- * (ValueError for ragged input).  dtype ND_NTYPES = infer. */
+ * (ValueError for ragged input).  dtype ND_NTYPES = infer.  On failure:
+ * NULL with the exception already pending (rt_fail), not libnd's error
+ * record, so callers return v_error() / -1 (never rt_from_lib()). */
 NdArray *value_to_array(Value v, NdType dtype);
 /* A bracket literal's elements -> an array when §2 says so (all scalars,
  * 0-d arrays or nested array literals forming a rectangle), else a list.
  * Borrows the items. */
 Value bracket_literal(const Value *items, int64_t n);
+/* The same with the evaluator telling which items were themselves bracket
+ * literals: nested[i] != 0 when item i was written as a nested `[...]`
+ * (its node is an N_LIST).  Only such items may be N-d arrays of the
+ * result: `[[1, 2], [3, 4]]` is a 2-d array, while `[A, B]` of two array
+ * variables is a list (§2).  bracket_literal() is this with nested NULL,
+ * which treats every N-d array item as a nested literal; the evaluator
+ * calls bracket_literal_nested for N_LIST.  Borrows the items. */
+Value bracket_literal_nested(const Value *items, const uint8_t *nested,
+                             int64_t n);
 /* Python int/float/complex/bool value of a scalar-like (weak result);
  * TypeError for anything else.  Used by int(), float(), indexes, shapes. */
-int value_to_int64(Value v, int64_t *out);   /* must be integral */
+int value_to_int64(Value v, int64_t *out); /* must be integral */
 int value_to_double(Value v, double *out);
 /* A shape argument: an int or a tuple/list of ints. */
 int value_to_shape(Value v, int *ndim, int64_t *shape);

@@ -247,4 +247,74 @@ Value v_to_repr(Value v);
 bool v_equal(Value a, Value b);
 uint64_t v_hash(Value v, bool *hashable);
 
+/* ====================================== additions of the values room (H3) */
+
+/* A new Cell holding v (borrowed; VK_UNSET for an unbound variable),
+ * tracked by the cycle collector. */
+Value v_cell_new(Value v);
+
+/* ------------------------------------------------------------ UTF-8 text */
+
+/* Code points in n bytes of UTF-8 (continuation bytes are not counted). */
+int64_t utf8_ncodes(const char *s, int64_t nbytes);
+/* Byte offset of code point i (0 <= i <= ncodes) of a Str: O(1) for ASCII
+ * text, a scan otherwise. */
+int64_t str_byte_offset(const Str *s, int64_t i);
+
+/* A growable text buffer; every append may fail with MemoryError (then
+ * `failed` is set and later appends do nothing). */
+typedef struct TextBuf {
+    char *data;
+    int64_t len, cap;
+    bool failed;
+} TextBuf;
+/* Make room for `extra` more bytes at once (MemoryError when impossible). */
+void textbuf_reserve(TextBuf *b, int64_t extra);
+void textbuf_put(TextBuf *b, const char *s, int64_t n);
+void textbuf_puts(TextBuf *b, const char *s);
+void textbuf_putc(TextBuf *b, char c);
+void textbuf_printf(TextBuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The text as a new Str (the buffer is released), or the error sentinel. */
+Value textbuf_finish(TextBuf *b);
+void textbuf_release(TextBuf *b);
+/* Append repr(v) / str(v) to b; -1 with the exception set on failure. */
+int v_repr_into(TextBuf *b, Value v);
+int v_str_into(TextBuf *b, Value v);
+
+/* --------------------------------------------- str and sequence helpers */
+
+/* Python's slice.indices(len): the normalised start, step and element
+ * count of a Slice over a sequence of length len (TypeError "slice indices
+ * must be integers or None or have an __index__ method", ValueError
+ * "slice step cannot be zero"). */
+int slice_indices(Value slice, int64_t len, int64_t *start, int64_t *step,
+                  int64_t *count);
+/* s[key] for an int scalar (negative counts from the end; IndexError
+ * "string index out of range") or a slice, by code point. */
+Value str_getitem(Value s, Value key);
+/* The character at byte offset *pos (a 1-code-point str) and *pos moved
+ * past it: iteration over a str in O(1) per step. */
+Value str_next_char(Value s, int64_t *pos);
+/* `needle in hay` for strs: 1 or 0; TypeError "'in <string>' requires
+ * string as left operand, not int" (-1) when needle is not a str. */
+int str_contains(Value hay, Value needle);
+/* <0, 0, >0 comparing two strs by code point (Python's < on str). */
+int str_compare(Value a, Value b);
+/* a + b for two strs, two lists or two tuples (a new value). */
+Value seq_concat(Value a, Value b);
+/* seq * n for a str, list or tuple (n <= 0 gives an empty one). */
+Value seq_repeat(Value seq, int64_t n);
+/* seq[slice] for a str, list or tuple: a new value of the same kind. */
+Value seq_slice(Value seq, Value slice);
+/* list.extend(items): items a list, tuple, str, dict (keys), range or
+ * anything iter_start accepts.  0, or -1 on error. */
+int list_extend(Value list, Value items);
+/* list[slice] = items (Python's slice assignment: a step of 1 may resize;
+ * an extended slice needs as many items: ValueError "attempt to assign
+ * sequence of size 3 to extended slice of size 2"). */
+int list_set_slice(Value list, Value slice, Value items);
+/* del list[slice]. */
+int list_del_slice(Value list, Value slice);
+
 #endif

@@ -37,4 +37,62 @@ int help_show(Value v);
  * to each element, printed in the array's layout.  (format_spec.c) */
 Value format_with_spec(Value v, const char *spec, size_t len);
 
+/* ------------------------------------------- builtins room (H5) additions */
+
+/* The tables each file of builtins/ exports (root_namespaces lists them). */
+extern const Namespace ns_core;   /* core.c: print, len, range, ... */
+extern const Namespace ns_create; /* create.c: array, zeros, arange, ... */
+extern const Namespace ns_ufuncs; /* ufuncs.c: add, multiply, ... */
+extern const Namespace ns_dtype;  /* dtype.c: float32, int64, dtype() ... */
+extern const NativeType type_type;  /* core.c: what type(x) returns */
+extern const NativeType flags_type; /* array.c: a.flags */
+
+/* exit(n): sets interp_exit_requested/interp_exit_status and raises a
+ * KeyboardInterrupt-kind error (ERR_INTERRUPT) with this message, so that
+ * `catch` never catches it.  The evaluator and the reporter recognise it by
+ * interp_exit_requested being set: catch must let it pass, and rt_report /
+ * the command line must print nothing for it and exit with
+ * interp_exit_status. */
+#define EXIT_MESSAGE "exit() called"
+
+/* Helpers shared by the files of builtins/ (registry.c). */
+/* A libnd result as a Value: NULL -> the pending libnd error; a 0-d array
+ * -> a strong scalar (results of ufuncs, reductions); else the array. */
+Value bi_result(NdArray *a);
+/* A libnd result kept as an array even when 0-d (views, copies):
+ * NULL -> the pending libnd error. */
+Value bi_result_array(NdArray *a);
+/* A Python (weak) scalar for a number of any dtype: ints -> int64 (uint64
+ * above INT64_MAX stays weak uint64), floats -> float64, complex ->
+ * complex128, bool -> bool.  Used by item(), tolist(), int(). */
+Value bi_weak_scalar(const NdScalar *s);
+/* The Python type name of a value for messages: "int", "float", "str",
+ * "numpy.float32", "numpy.ndarray", ... */
+const char *bi_type_name(Value v);
+/* A str argument (borrowed char *), or -1 with TypeError
+ * "<func>() argument '<what>' must be str, not int". */
+int bi_get_str(Value v, const char *func, const char *what, const char **out);
+/* An int argument (scalars of integer kind or bool; NumPy ints too), or -1
+ * with TypeError "'float' object cannot be interpreted as an integer". */
+int bi_get_int(Value v, int64_t *out);
+/* An order argument: one of the characters of `allowed` (or dflt when v is
+ * unset/None); ValueError otherwise. */
+int bi_get_order(Value v, const char *allowed, char dflt, char *out);
+/* A ufunc object's NumPy name ("add"), or NULL when v is not a ufunc. */
+const char *ufunc_name(Value v);
+/* The NdType of a dtype object, or -1 when v is not one. */
+int dtype_of_value(Value v);
+/* A type object (what type(x) returns) named `name`, a new reference. */
+Value type_value(const char *name);
+/* Locale-independent number text: Python's float() syntax ("1e3", " nan",
+ * "-inf", "1_000.5"); -1 (no error set) when the text is not a number. */
+int bi_parse_double(const char *s, double *out);
+/* Python's int() text: [sign] digits with single underscores between
+ * them, in `base` 2..36 (0: from the 0x/0o/0b prefix, as Python).  -1 (no
+ * error set) when invalid; *overflow is set when it does not fit int64. */
+int bi_parse_int(const char *s, int base, int64_t *out, bool *overflow);
+/* Python's str(float) / repr: shortest round-trip ("0.1", "1e+16"); a
+ * malloc'd string (NULL on MemoryError). */
+char *bi_float_repr(double x);
+
 #endif

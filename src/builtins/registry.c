@@ -1,0 +1,527 @@
+/* registry.c — ties the builtin tables together: the root namespace (the
+ * tables of core.c, create.c, ufuncs.c, dtype.c and the constants here),
+ * the process-wide cells the resolver binds builtin names to (made on first
+ * use, so startup does no work proportional to the library), the `np` /
+ * `numpy` module, member access on modules, and the small helpers the
+ * files of builtins/ share (turning libnd results into values, reading
+ * str/int/order arguments, locale-independent number text). */
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtins.h"
+
+/* ------------------------------------------------------- the constants */
+
+static Value make_pi(void)
+{
+    return v_float(3.141592653589793);
+}
+static Value make_e(void)
+{
+    return v_float(2.718281828459045);
+}
+static Value make_inf(void)
+{
+    return v_float(INFINITY);
+}
+static Value make_nan(void)
+{
+    return v_float(NAN);
+}
+static Value make_newaxis(void)
+{
+    return v_none();
+}
+static Value make_np(void)
+{
+    return builtin_module("np");
+}
+
+static const NsConst registry_consts[] = {
+    {"e", make_e,
+     "e: Euler's number, 2.718281828459045 (a Python float).\n\n"
+     ">>> e\n2.718281828459045\n"},
+    {"inf", make_inf,
+     "inf: positive infinity (a Python float).\n\n"
+     ">>> inf > 1e308\nTrue\n>>> -inf\n-inf\n"},
+    {"nan", make_nan,
+     "nan: Not a Number (a Python float); nan != nan.\n\n"
+     ">>> nan == nan\nFalse\n"},
+    {"newaxis", make_newaxis,
+     "newaxis: None, used in an index to insert an axis of length 1.\n\n"
+     ">>> newaxis is None\nTrue\n"},
+    {"np", make_np,
+     "np: the root namespace itself, so pasted NumPy code such as "
+     "np.zeros(3) runs.\n\n"
+     ">>> np.zeros(2)\narray([0., 0.])\n"},
+    {"pi", make_pi,
+     "pi: the ratio of a circle's circumference to its diameter (a Python "
+     "float).\n\n"
+     ">>> pi\n3.141592653589793\n"},
+};
+
+static const Namespace ns_registry = {
+    .name = "constants",
+    .consts = registry_consts,
+    .nconsts = sizeof registry_consts / sizeof registry_consts[0],
+};
+
+const Namespace *const root_namespaces[] = {
+    &ns_core, &ns_create, &ns_ufuncs, &ns_dtype, &ns_registry, NULL,
+};
+
+bool root_lookup(const char *name, const BuiltinDef **def, const NsConst **c)
+{
+    *def = NULL;
+    *c = NULL;
+    for (int i = 0; root_namespaces[i]; i++) {
+        if ((*def = ns_lookup(root_namespaces[i], name)))
+            return true;
+        if ((*c = ns_lookup_const(root_namespaces[i], name)))
+            return true;
+    }
+    return false;
+}
+
+/* ----------------------------------------------------- builtin cells */
+
+/* name (the table's static string) -> Cell, open addressing.  The cells
+ * and their values live for the whole process. */
+typedef struct CellSlot {
+    const char *name;
+    Cell *cell;
+} CellSlot;
+static CellSlot *cells;
+static size_t cells_cap, cells_used;
+
+static size_t str_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (size_t)h;
+}
+
+static Cell *cells_find(const char *name)
+{
+    if (!cells_cap)
+        return NULL;
+    for (size_t i = str_hash(name) & (cells_cap - 1);;
+         i = (i + 1) & (cells_cap - 1)) {
+        if (!cells[i].name)
+            return NULL;
+        if (!strcmp(cells[i].name, name))
+            return cells[i].cell;
+    }
+}
+
+static int cells_insert(const char *name, Cell *cell)
+{
+    if ((cells_used + 1) * 2 > cells_cap) {
+        size_t ncap = cells_cap ? cells_cap * 2 : 128;
+        CellSlot *n = calloc(ncap, sizeof *n);
+        if (!n)
+            return -1;
+        for (size_t j = 0; j < cells_cap; j++) {
+            if (!cells[j].name)
+                continue;
+            size_t i = str_hash(cells[j].name) & (ncap - 1);
+            while (n[i].name)
+                i = (i + 1) & (ncap - 1);
+            n[i] = cells[j];
+        }
+        free(cells);
+        cells = n;
+        cells_cap = ncap;
+    }
+    size_t i = str_hash(name) & (cells_cap - 1);
+    while (cells[i].name)
+        i = (i + 1) & (cells_cap - 1);
+    cells[i].name = name;
+    cells[i].cell = cell;
+    cells_used++;
+    return 0;
+}
+
+Cell *builtin_cell(const char *name)
+{
+    Cell *cell = cells_find(name);
+    if (cell)
+        return cell;
+    const BuiltinDef *def;
+    const NsConst *c;
+    if (!root_lookup(name, &def, &c))
+        return NULL;
+    Value v = def ? v_builtin(def, v_unset()) : c->make();
+    if (v_is_err(v))
+        return NULL;
+    /* A plain Obj-headed cell; it is never released (the table holds it),
+     * so it needs no cycle-collector tracking. */
+    cell = calloc(1, sizeof *cell);
+    if (!cell) {
+        v_decref(v);
+        return NULL;
+    }
+    cell->h.refcount = 1;
+    cell->h.kind = VK_CELL;
+    cell->v = v;
+    if (cells_insert(def ? def->name : c->name, cell) < 0) {
+        v_decref(v);
+        free(cell);
+        return NULL;
+    }
+    return cell;
+}
+
+/* ------------------------------------------------------------ modules */
+
+static Module *np_module;
+
+Value builtin_module(const char *name)
+{
+    if (strcmp(name, "np") && strcmp(name, "numpy"))
+        return v_unset();
+    if (!np_module) {
+        Module *m = calloc(1, sizeof *m);
+        if (!m)
+            return rt_raise(ERR_MEMORY, "out of memory");
+        m->h.refcount = 1;
+        m->h.kind = VK_MODULE;
+        m->name = "numpy";
+        m->ns = root_namespaces;
+        m->globals = v_dict_new();
+        m->cache = v_none();
+        m->path = NULL;
+        if (v_is_err(m->globals)) {
+            free(m);
+            return v_error();
+        }
+        np_module = m;
+    }
+    Value v = v_obj(&np_module->h);
+    v_incref(v);
+    return v;
+}
+
+Value module_getattr(Module *m, const char *name)
+{
+    if (m->ns == root_namespaces) {
+        Cell *c = builtin_cell(name);
+        if (c) {
+            v_incref(c->v);
+            return c->v;
+        }
+        if (rt_pending())
+            return v_error();
+    } else if (m->ns) {
+        if (m->cache.kind == VK_DICT) {
+            Value v = dict_get_str(m->cache, name);
+            if (v.kind != VK_UNSET && !v_is_err(v)) {
+                v_incref(v);
+                return v;
+            }
+        }
+        for (int i = 0; m->ns[i]; i++) {
+            const BuiltinDef *def = ns_lookup(m->ns[i], name);
+            const NsConst *c = def ? NULL : ns_lookup_const(m->ns[i], name);
+            if (!def && !c)
+                continue;
+            Value v = def ? v_builtin(def, v_unset()) : c->make();
+            if (v_is_err(v))
+                return v;
+            if (m->cache.kind != VK_DICT) {
+                m->cache = v_dict_new();
+                if (v_is_err(m->cache)) {
+                    m->cache = v_none();
+                    v_decref(v);
+                    return v_error();
+                }
+            }
+            Value key = v_str(name);
+            if (v_is_err(key) || dict_set(m->cache, key, v) < 0) {
+                v_decref(key);
+                v_decref(v);
+                return v_error();
+            }
+            v_decref(key);
+            return v;
+        }
+    } else if (m->globals.kind == VK_DICT) {
+        Value cv = dict_get_str(m->globals, name);
+        if (cv.kind == VK_CELL) {
+            Cell *c = (Cell *)cv.as.obj;
+            if (c->v.kind != VK_UNSET) {
+                v_incref(c->v);
+                return c->v;
+            }
+        } else if (cv.kind != VK_UNSET && !v_is_err(cv)) {
+            v_incref(cv);
+            return cv;
+        }
+    }
+    return rt_raise(ERR_ATTRIBUTE, "module '%s' has no attribute '%s'", m->name,
+                    name);
+}
+
+/* ------------------------------------------------------------ helpers */
+
+Value bi_result(NdArray *a)
+{
+    if (!a)
+        return rt_from_lib();
+    if (a->ndim == 0) {
+        NdScalar s;
+        int rc = nd_item(a, &s);
+        nd_decref(a);
+        if (rc < 0)
+            return rt_from_lib();
+        s.weak = false;
+        return v_from_ndscalar(&s);
+    }
+    return v_array_take(a);
+}
+
+Value bi_result_array(NdArray *a)
+{
+    if (!a)
+        return rt_from_lib();
+    return v_array_take(a);
+}
+
+Value bi_weak_scalar(const NdScalar *s)
+{
+    NdKind k = nd_dtype_kind(s->dtype);
+    NdScalar o;
+    switch (k) {
+    case ND_KIND_BOOL:
+        return v_bool(s->v.b);
+    case ND_KIND_INT:
+        nd_scalar_cast(s, ND_INT64, &o);
+        return v_int(o.v.i64);
+    case ND_KIND_UINT:
+        nd_scalar_cast(s, ND_UINT64, &o);
+        if (o.v.u64 > (uint64_t)INT64_MAX) {
+            Value v = {.kind = VK_SCALAR, .dtype = ND_UINT64, .weak = 1};
+            v.as.u = o.v.u64;
+            return v;
+        }
+        return v_int((int64_t)o.v.u64);
+    case ND_KIND_FLOAT:
+        nd_scalar_cast(s, ND_FLOAT64, &o);
+        return v_float(o.v.f64);
+    default:
+        nd_scalar_cast(s, ND_COMPLEX128, &o);
+        return v_complex(o.v.c128.re, o.v.c128.im);
+    }
+}
+
+const char *bi_type_name(Value v)
+{
+    static const char *numpy_names[ND_NTYPES] = {
+        "numpy.bool",      "numpy.int8",    "numpy.int16",   "numpy.int32",
+        "numpy.int64",     "numpy.uint8",   "numpy.uint16",  "numpy.uint32",
+        "numpy.uint64",    "numpy.float32", "numpy.float64", "numpy.complex64",
+        "numpy.complex128"};
+    switch (v.kind) {
+    case VK_SCALAR:
+        if (!v.weak)
+            return numpy_names[v.dtype];
+        switch (nd_dtype_kind((NdType)v.dtype)) {
+        case ND_KIND_BOOL:
+            return "bool";
+        case ND_KIND_INT:
+        case ND_KIND_UINT:
+            return "int";
+        case ND_KIND_FLOAT:
+            return "float";
+        default:
+            return "complex";
+        }
+    case VK_ARRAY:
+        return "numpy.ndarray";
+    default:
+        return v_type_name(v);
+    }
+}
+
+int bi_get_str(Value v, const char *func, const char *what, const char **out)
+{
+    if (v.kind != VK_STR)
+        return rt_fail(ERR_TYPE, "%s() argument '%s' must be str, not %s", func,
+                       what, bi_type_name(v));
+    *out = as_str(v)->data;
+    return 0;
+}
+
+int bi_get_int(Value v, int64_t *out)
+{
+    if (v.kind == VK_SCALAR) {
+        NdKind k = nd_dtype_kind((NdType)v.dtype);
+        if (k == ND_KIND_BOOL) {
+            *out = v.as.b;
+            return 0;
+        }
+        if (k == ND_KIND_INT || k == ND_KIND_UINT) {
+            NdScalar s = v_to_ndscalar(v), o;
+            if (k == ND_KIND_UINT) {
+                nd_scalar_cast(&s, ND_UINT64, &o);
+                if (o.v.u64 > (uint64_t)INT64_MAX)
+                    return rt_fail(ERR_OVERFLOW,
+                                   "Python int too large to convert to C "
+                                   "ssize_t");
+                *out = (int64_t)o.v.u64;
+                return 0;
+            }
+            nd_scalar_cast(&s, ND_INT64, &o);
+            *out = o.v.i64;
+            return 0;
+        }
+    }
+    if (v.kind == VK_ARRAY && v.as.array->ndim == 0) {
+        NdKind k = nd_dtype_kind(v.as.array->dtype);
+        if (k == ND_KIND_INT || k == ND_KIND_UINT || k == ND_KIND_BOOL) {
+            NdScalar s;
+            if (nd_item(v.as.array, &s) < 0)
+                return rt_fail_from_lib();
+            s.weak = false;
+            Value sv = v_from_ndscalar(&s);
+            return bi_get_int(sv, out);
+        }
+    }
+    return rt_fail(ERR_TYPE, "'%s' object cannot be interpreted as an integer",
+                   bi_type_name(v));
+}
+
+int bi_get_order(Value v, const char *allowed, char dflt, char *out)
+{
+    if (v.kind == VK_UNSET || v.kind == VK_NONE) {
+        *out = dflt;
+        return 0;
+    }
+    if (v.kind != VK_STR)
+        return rt_fail(ERR_TYPE, "order must be str, not %s", bi_type_name(v));
+    const char *s = as_str(v)->data;
+    char c = s[0] >= 'a' && s[0] <= 'z' ? (char)(s[0] - 32) : s[0];
+    if (s[0] && !s[1] && strchr(allowed, c)) {
+        *out = c;
+        return 0;
+    }
+    if (!strcmp(allowed, "CF"))
+        return rt_fail(ERR_VALUE, "only 'C' or 'F' order is permitted");
+    return rt_fail(ERR_VALUE, "order must be one of '%s' (got '%s')", allowed,
+                   s);
+}
+
+static bool same_word(const char *s, size_t n, const char *word)
+{
+    if (strlen(word) != n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+        if (c != word[i])
+            return false;
+    }
+    return true;
+}
+
+/* Python's float() syntax, checked here so the C library only converts
+ * text already known to be a plain decimal number. */
+int bi_parse_double(const char *s, double *out)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' ||
+           *s == '\v')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' ||
+                 s[n - 1] == '\r' || s[n - 1] == '\f' || s[n - 1] == '\v'))
+        n--;
+    if (!n)
+        return -1;
+    bool neg = false;
+    size_t i = 0;
+    if (s[0] == '+' || s[0] == '-') {
+        neg = s[0] == '-';
+        i = 1;
+    }
+    const char *w = s + i;
+    size_t wn = n - i;
+    if (same_word(w, wn, "inf") || same_word(w, wn, "infinity")) {
+        *out = neg ? -INFINITY : INFINITY;
+        return 0;
+    }
+    if (same_word(w, wn, "nan")) {
+        *out = neg ? -NAN : NAN;
+        return 0;
+    }
+    char *buf = malloc(n + 8);
+    if (!buf)
+        return -1;
+    size_t o = 0;
+    if (neg)
+        buf[o++] = '-';
+    int digits = 0;
+    bool prev_digit = false, dot = false, expo = false;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            buf[o++] = c;
+            digits++;
+            prev_digit = true;
+        } else if (c == '_' && prev_digit && i + 1 < n && s[i + 1] >= '0' &&
+                   s[i + 1] <= '9') {
+            prev_digit = false;
+        } else if (c == '.' && !dot && !expo) {
+            dot = true;
+            prev_digit = false;
+            buf[o++] = '.';
+        } else if ((c == 'e' || c == 'E') && digits && !expo) {
+            expo = true;
+            prev_digit = false;
+            buf[o++] = 'e';
+            if (i + 1 < n && (s[i + 1] == '+' || s[i + 1] == '-'))
+                buf[o++] = s[++i];
+            if (i + 1 >= n || s[i + 1] < '0' || s[i + 1] > '9') {
+                free(buf);
+                return -1;
+            }
+        } else {
+            free(buf);
+            return -1;
+        }
+    }
+    buf[o] = '\0';
+    if (!digits) {
+        free(buf);
+        return -1;
+    }
+    /* strtod reads the locale's decimal point: give it that one. */
+    const char *dp = localeconv()->decimal_point;
+    char *conv = buf;
+    char *tmp = NULL;
+    if (dp && strcmp(dp, ".") && strchr(buf, '.')) {
+        size_t dl = strlen(dp);
+        tmp = malloc(o + dl + 1);
+        if (!tmp) {
+            free(buf);
+            return -1;
+        }
+        char *d = strchr(buf, '.');
+        size_t pre = (size_t)(d - buf);
+        memcpy(tmp, buf, pre);
+        memcpy(tmp + pre, dp, dl);
+        strcpy(tmp + pre + dl, d + 1);
+        conv = tmp;
+    }
+    *out = strtod(conv, NULL);
+    free(tmp);
+    free(buf);
+    return 0;
+}
+
+char *bi_float_repr(double x)
+{
+    NdScalar s = nd_scalar_float64(x);
+    return nd_scalar_str(&s);
+}

@@ -1,0 +1,2543 @@
+/* ops.c — the operators of the nd language on values (ops.h): arithmetic,
+ * bitwise, comparison, membership, identity and truth; in-place updates;
+ * indexing of arrays, lists, tuples, strings, ranges and dicts; attribute
+ * dispatch; iteration and len().  Two weak (Python) scalars follow
+ * Python's rules exactly (64-bit ints that raise OverflowError, true
+ * division, floor division and modulo with Python's signs,
+ * ZeroDivisionError); as soon as an array or a strong scalar takes part,
+ * NumPy's rules apply through libnd (NEP 50 promotion, wrapping ints,
+ * RuntimeWarnings from the fpe status word).  The common scalar cases run
+ * inline without allocating, bit-identical to the ufunc they stand for. */
+#include <inttypes.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtins.h"
+#include "interp.h"
+#include "ops.h"
+
+__extension__ typedef __int128 i128;
+
+/* ------------------------------------------------------------ helpers */
+
+static NdScalar to_nds(Value v)
+{
+    NdScalar s;
+    memset(&s, 0, sizeof s);
+    s.dtype = (NdType)v.dtype;
+    s.weak = v.weak;
+    memcpy(s.v.bytes, v.as.bytes, sizeof s.v.bytes);
+    return s;
+}
+
+static Value from_nds(const NdScalar *s, bool weak)
+{
+    Value v = {.kind = VK_SCALAR, .dtype = (uint8_t)s->dtype, .weak = weak};
+    memcpy(v.as.bytes, s->v.bytes, sizeof v.as.bytes);
+    return v;
+}
+
+static Value strong_int64(int64_t i)
+{
+    Value v = {.kind = VK_SCALAR, .dtype = ND_INT64, .weak = 0};
+    v.as.i = i;
+    return v;
+}
+
+static Value strong_float64(double f)
+{
+    Value v = {.kind = VK_SCALAR, .dtype = ND_FLOAT64, .weak = 0};
+    v.as.f = f;
+    return v;
+}
+
+static Value weak_uint64(uint64_t u)
+{
+    Value v = {.kind = VK_SCALAR, .dtype = ND_UINT64, .weak = 1};
+    v.as.u = u;
+    return v;
+}
+
+/* Wrap a ufunc result: NULL is libnd's error; a 0-d result is a strong
+ * scalar, as NumPy's operators return scalars. */
+static Value wrap_result(NdArray *r)
+{
+    if (!r)
+        return rt_from_lib();
+    if (r->ndim == 0) {
+        NdScalar s;
+        int rc = nd_item(r, &s);
+        nd_decref(r);
+        if (rc < 0)
+            return rt_from_lib();
+        return from_nds(&s, false);
+    }
+    Value v = {.kind = VK_ARRAY};
+    v.as.array = r;
+    return v;
+}
+
+static Value wrap_array(NdArray *a)
+{
+    if (!a)
+        return rt_pending() ? v_error() : rt_from_lib();
+    Value v = {.kind = VK_ARRAY};
+    v.as.array = a;
+    return v;
+}
+
+static int64_t range_len(const Range *r)
+{
+    i128 span;
+    if (r->step > 0) {
+        if (r->start >= r->stop)
+            return 0;
+        span = (i128)r->stop - r->start;
+        return (int64_t)((span - 1) / r->step + 1);
+    }
+    if (r->start <= r->stop)
+        return 0;
+    span = (i128)r->start - r->stop;
+    return (int64_t)((span - 1) / -(i128)r->step + 1);
+}
+
+static const char *op_symbol(OpKind op)
+{
+    switch (op) {
+    case OP_ADD:
+        return "+";
+    case OP_SUB:
+        return "-";
+    case OP_MUL:
+        return "*";
+    case OP_DIV:
+        return "/";
+    case OP_FLOORDIV:
+        return "//";
+    case OP_MOD:
+        return "%";
+    case OP_POW:
+        return "**";
+    case OP_MATMUL:
+        return "@";
+    case OP_AND:
+        return "&";
+    case OP_OR:
+        return "|";
+    case OP_XOR:
+        return "^";
+    case OP_LSHIFT:
+        return "<<";
+    case OP_RSHIFT:
+        return ">>";
+    case OP_NEG:
+        return "-";
+    case OP_POS:
+        return "+";
+    case OP_INVERT:
+        return "~";
+    case OP_NOT:
+        return "not";
+    case OP_EQ:
+        return "==";
+    case OP_NE:
+        return "!=";
+    case OP_LT:
+        return "<";
+    case OP_LE:
+        return "<=";
+    case OP_GT:
+        return ">";
+    case OP_GE:
+        return ">=";
+    case OP_IN:
+        return "in";
+    case OP_NOT_IN:
+        return "not in";
+    case OP_IS:
+        return "is";
+    case OP_IS_NOT:
+        return "is not";
+    default:
+        return "?";
+    }
+}
+
+/* The ufunc an operator stands for; -1 for @ (nd_matmul) and non-ufuncs. */
+static int op_ufunc(OpKind op)
+{
+    switch (op) {
+    case OP_ADD:
+        return ND_UF_ADD;
+    case OP_SUB:
+        return ND_UF_SUBTRACT;
+    case OP_MUL:
+        return ND_UF_MULTIPLY;
+    case OP_DIV:
+        return ND_UF_TRUE_DIVIDE;
+    case OP_FLOORDIV:
+        return ND_UF_FLOOR_DIVIDE;
+    case OP_MOD:
+        return ND_UF_REMAINDER;
+    case OP_POW:
+        return ND_UF_POWER;
+    case OP_AND:
+        return ND_UF_BITWISE_AND;
+    case OP_OR:
+        return ND_UF_BITWISE_OR;
+    case OP_XOR:
+        return ND_UF_BITWISE_XOR;
+    case OP_LSHIFT:
+        return ND_UF_LEFT_SHIFT;
+    case OP_RSHIFT:
+        return ND_UF_RIGHT_SHIFT;
+    case OP_NEG:
+        return ND_UF_NEGATIVE;
+    case OP_POS:
+        return ND_UF_POSITIVE;
+    case OP_INVERT:
+        return ND_UF_INVERT;
+    case OP_EQ:
+        return ND_UF_EQUAL;
+    case OP_NE:
+        return ND_UF_NOT_EQUAL;
+    case OP_LT:
+        return ND_UF_LESS;
+    case OP_LE:
+        return ND_UF_LESS_EQUAL;
+    case OP_GT:
+        return ND_UF_GREATER;
+    case OP_GE:
+        return ND_UF_GREATER_EQUAL;
+    default:
+        return -1;
+    }
+}
+
+static Value unsupported(OpKind op, Value a, Value b)
+{
+    return rt_raise(ERR_TYPE,
+                    "unsupported operand type(s) for %s: '%s' and "
+                    "'%s'",
+                    op_symbol(op), v_type_name(a), v_type_name(b));
+}
+
+/* ------------------------------------------- Python scalar arithmetic */
+
+/* A weak scalar as Python sees it: bool < int < float < complex. */
+typedef enum PyKind { PK_BOOL, PK_INT, PK_FLOAT, PK_COMPLEX, PK_NONE } PyKind;
+
+static PyKind py_kind(Value v)
+{
+    if (v.kind != VK_SCALAR || !v.weak)
+        return PK_NONE;
+    switch (v.dtype) {
+    case ND_BOOL:
+        return PK_BOOL;
+    case ND_INT64:
+    case ND_UINT64:
+        return PK_INT;
+    case ND_FLOAT64:
+        return PK_FLOAT;
+    case ND_COMPLEX128:
+        return PK_COMPLEX;
+    default:
+        return PK_NONE;
+    }
+}
+
+static i128 py_int(Value v)
+{
+    if (v.dtype == ND_BOOL)
+        return v.as.b ? 1 : 0;
+    if (v.dtype == ND_UINT64)
+        return (i128)v.as.u;
+    return (i128)v.as.i;
+}
+
+static double py_float(Value v)
+{
+    switch (v.dtype) {
+    case ND_BOOL:
+        return v.as.b ? 1.0 : 0.0;
+    case ND_UINT64:
+        return (double)v.as.u;
+    case ND_INT64:
+        return (double)v.as.i;
+    default:
+        return v.as.f;
+    }
+}
+
+static nd_complex128 py_complex(Value v)
+{
+    nd_complex128 c = {0.0, 0.0};
+    if (v.dtype == ND_COMPLEX128)
+        return v.as.c128;
+    c.re = py_float(v);
+    return c;
+}
+
+static Value int_overflow(void)
+{
+    return rt_raise(ERR_OVERFLOW,
+                    "integer overflow: nd's Python-like integers are 64-bit");
+}
+
+/* An exact integer result: int64, or uint64 when an operand was one (a
+ * literal above int64's range), else OverflowError. */
+static Value py_int_result(i128 r, bool allow_u64)
+{
+    if (r >= INT64_MIN && r <= INT64_MAX)
+        return v_int((int64_t)r);
+    if (allow_u64 && r >= 0 && r <= (i128)UINT64_MAX)
+        return weak_uint64((uint64_t)r);
+    return int_overflow();
+}
+
+static bool fits_u64(i128 r)
+{
+    return r >= -(i128)UINT64_MAX && r <= (i128)UINT64_MAX;
+}
+
+/* Python's int / int: correctly rounded when both fit a double exactly;
+ * beyond 2**53 long double keeps the error to a rare double rounding. */
+static double int_true_div(i128 a, i128 b)
+{
+    const i128 lim = (i128)1 << 53;
+    if (a >= -lim && a <= lim && b >= -lim && b <= lim)
+        return (double)a / (double)b;
+    return (double)((long double)a / (long double)b);
+}
+
+static Value float_overflow(void)
+{
+    return rt_raise(ERR_OVERFLOW, "(34, 'Numerical result out of range')");
+}
+
+/* Python's float ** float, except that a negative base with a fractional
+ * exponent gives nan with an "invalid" RuntimeWarning (LANGUAGE.md §2)
+ * where Python would return a complex number. */
+static Value py_float_pow(double x, double y)
+{
+    if (y == 0.0)
+        return v_float(1.0);
+    if (isnan(x))
+        return v_float(x);
+    if (isnan(y))
+        return v_float(x == 1.0 ? 1.0 : y);
+    if (x == 0.0 && y < 0.0 && !isinf(y))
+        return rt_raise(ERR_ZERO_DIVISION,
+                        "0.0 cannot be raised to a negative power");
+    if (x < 0.0 && isfinite(x) && isfinite(y) && y != floor(y)) {
+        nd_fpe_raise(ND_FPE_INVALID, "power");
+        return v_float(NAN);
+    }
+    double r = pow(x, y);
+    if (isinf(r) && isfinite(x) && isfinite(y))
+        return float_overflow();
+    return v_float(r);
+}
+
+/* Python's float floor division and modulo (divmod of floatobject.c). */
+static void py_float_divmod(double vx, double wx, double *div_out,
+                            double *mod_out)
+{
+    double mod = fmod(vx, wx);
+    double div = (vx - mod) / wx;
+    if (mod != 0.0) {
+        if ((wx < 0) != (mod < 0)) {
+            mod += wx;
+            div -= 1.0;
+        }
+    } else {
+        mod = copysign(0.0, wx);
+    }
+    double floordiv;
+    if (div != 0.0) {
+        floordiv = floor(div);
+        if (div - floordiv > 0.5)
+            floordiv += 1.0;
+    } else {
+        floordiv = copysign(0.0, vx / wx);
+    }
+    *div_out = floordiv;
+    *mod_out = mod;
+}
+
+static nd_complex128 c_mul(nd_complex128 a, nd_complex128 b)
+{
+    nd_complex128 r = {a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re};
+    return r;
+}
+
+/* Python's complex division (Smith's method); *zero when b == 0. */
+static nd_complex128 c_quot(nd_complex128 a, nd_complex128 b, bool *zero)
+{
+    nd_complex128 r = {0.0, 0.0};
+    double abr = fabs(b.re), abi = fabs(b.im);
+    *zero = false;
+    if (abr >= abi) {
+        if (abr == 0.0) {
+            *zero = true;
+            return r;
+        }
+        double ratio = b.im / b.re;
+        double denom = b.re + b.im * ratio;
+        r.re = (a.re + a.im * ratio) / denom;
+        r.im = (a.im - a.re * ratio) / denom;
+    } else if (abi >= abr) {
+        double ratio = b.re / b.im;
+        double denom = b.re * ratio + b.im;
+        r.re = (a.re * ratio + a.im) / denom;
+        r.im = (a.im * ratio - a.re) / denom;
+    } else {
+        r.re = r.im = NAN;
+    }
+    return r;
+}
+
+static Value py_complex_pow(nd_complex128 a, nd_complex128 b)
+{
+    nd_complex128 r = {1.0, 0.0};
+    if (b.im == 0.0 && b.re == floor(b.re) && fabs(b.re) <= 100.0) {
+        /* Python: small integral exponents by repeated multiplication. */
+        long n = (long)b.re;
+        long m = n < 0 ? -n : n;
+        nd_complex128 p = a;
+        for (long mask = 1; mask > 0 && m >= mask; mask <<= 1) {
+            if (m & mask)
+                r = c_mul(r, p);
+            p = c_mul(p, p);
+        }
+        if (n < 0) {
+            bool zero;
+            nd_complex128 one = {1.0, 0.0};
+            r = c_quot(one, r, &zero);
+            if (zero)
+                return rt_raise(ERR_ZERO_DIVISION,
+                                "0.0 to a negative or complex power");
+        }
+    } else if (b.re == 0.0 && b.im == 0.0) {
+        /* r = 1 */
+    } else if (a.re == 0.0 && a.im == 0.0) {
+        if (b.im != 0.0 || b.re < 0.0)
+            return rt_raise(ERR_ZERO_DIVISION,
+                            "0.0 to a negative or complex power");
+        r.re = 0.0;
+    } else {
+        double vabs = hypot(a.re, a.im);
+        double len = pow(vabs, b.re);
+        double at = atan2(a.im, a.re);
+        double phase = at * b.re;
+        if (b.im != 0.0) {
+            len /= exp(at * b.im);
+            phase += b.im * log(vabs);
+        }
+        r.re = len * cos(phase);
+        r.im = len * sin(phase);
+    }
+    if ((isinf(r.re) || isinf(r.im)) && isfinite(a.re) && isfinite(a.im) &&
+        isfinite(b.re) && isfinite(b.im))
+        return rt_raise(ERR_OVERFLOW, "complex exponentiation");
+    return v_complex(r.re, r.im);
+}
+
+static Value py_int_pow(i128 a, i128 b, bool allow_u64)
+{
+    if (b < 0) {
+        if (a == 0)
+            return rt_raise(ERR_ZERO_DIVISION,
+                            "0.0 cannot be raised to a negative power");
+        return py_float_pow((double)a, (double)b);
+    }
+    i128 result = 1, base = a;
+    while (b) {
+        if (b & 1) {
+            if (__builtin_mul_overflow(result, base, &result) ||
+                !fits_u64(result))
+                return int_overflow();
+        }
+        b >>= 1;
+        if (b) {
+            if (__builtin_mul_overflow(base, base, &base) || !fits_u64(base))
+                return int_overflow();
+        }
+    }
+    return py_int_result(result, allow_u64);
+}
+
+static Value py_int_binary(OpKind op, Value a, Value b)
+{
+    i128 x = py_int(a), y = py_int(b), r;
+    bool u64 = a.dtype == ND_UINT64 || b.dtype == ND_UINT64;
+    switch (op) {
+    case OP_ADD:
+        return py_int_result(x + y, u64);
+    case OP_SUB:
+        return py_int_result(x - y, u64);
+    case OP_MUL:
+        if (__builtin_mul_overflow(x, y, &r))
+            return int_overflow();
+        return py_int_result(r, u64);
+    case OP_DIV:
+        if (y == 0)
+            return rt_raise(ERR_ZERO_DIVISION, "division by zero");
+        return v_float(int_true_div(x, y));
+    case OP_FLOORDIV:
+        if (y == 0)
+            return rt_raise(ERR_ZERO_DIVISION,
+                            "integer division or modulo by zero");
+        r = x / y;
+        if (x % y != 0 && ((x < 0) != (y < 0)))
+            r -= 1;
+        return py_int_result(r, u64);
+    case OP_MOD:
+        if (y == 0)
+            return rt_raise(ERR_ZERO_DIVISION, "integer modulo by zero");
+        r = x % y;
+        if (r != 0 && ((r < 0) != (y < 0)))
+            r += y;
+        return py_int_result(r, u64);
+    case OP_POW:
+        return py_int_pow(x, y, u64);
+    case OP_AND:
+    case OP_OR:
+    case OP_XOR:
+        r = op == OP_AND ? (x & y) : op == OP_OR ? (x | y) : (x ^ y);
+        if (a.dtype == ND_BOOL && b.dtype == ND_BOOL)
+            return v_bool(r != 0);
+        return py_int_result(r, u64);
+    case OP_LSHIFT:
+    case OP_RSHIFT:
+        if (y < 0)
+            return rt_raise(ERR_VALUE, "negative shift count");
+        if (op == OP_LSHIFT) {
+            if (x == 0)
+                return v_int(0);
+            if (y > 63)
+                return int_overflow();
+            return py_int_result(x * ((i128)1 << (int)y), u64);
+        }
+        if (y > 64)
+            return v_int(x < 0 ? -1 : 0);
+        {
+            i128 d = (i128)1 << (int)y;
+            r = x / d;
+            if (x % d != 0 && x < 0)
+                r -= 1;
+            return py_int_result(r, u64);
+        }
+    default:
+        return unsupported(op, a, b);
+    }
+}
+
+static Value py_float_binary(OpKind op, Value a, Value b)
+{
+    double x = py_float(a), y = py_float(b), d, m;
+    switch (op) {
+    case OP_ADD:
+        return v_float(x + y);
+    case OP_SUB:
+        return v_float(x - y);
+    case OP_MUL:
+        return v_float(x * y);
+    case OP_DIV:
+        if (y == 0.0)
+            return rt_raise(ERR_ZERO_DIVISION, "float division by zero");
+        return v_float(x / y);
+    case OP_FLOORDIV:
+        if (y == 0.0)
+            return rt_raise(ERR_ZERO_DIVISION, "float floor division by zero");
+        py_float_divmod(x, y, &d, &m);
+        return v_float(d);
+    case OP_MOD:
+        if (y == 0.0)
+            return rt_raise(ERR_ZERO_DIVISION, "float modulo");
+        py_float_divmod(x, y, &d, &m);
+        return v_float(m);
+    case OP_POW:
+        return py_float_pow(x, y);
+    default:
+        return unsupported(op, a, b);
+    }
+}
+
+static Value py_complex_binary(OpKind op, Value a, Value b)
+{
+    nd_complex128 x = py_complex(a), y = py_complex(b), r;
+    bool zero;
+    switch (op) {
+    case OP_ADD:
+        return v_complex(x.re + y.re, x.im + y.im);
+    case OP_SUB:
+        return v_complex(x.re - y.re, x.im - y.im);
+    case OP_MUL:
+        r = c_mul(x, y);
+        return v_complex(r.re, r.im);
+    case OP_DIV:
+        r = c_quot(x, y, &zero);
+        if (zero)
+            return rt_raise(ERR_ZERO_DIVISION, "complex division by zero");
+        return v_complex(r.re, r.im);
+    case OP_POW:
+        return py_complex_pow(x, y);
+    default:
+        return unsupported(op, a, b);
+    }
+}
+
+static Value py_binary(OpKind op, Value a, Value b)
+{
+    PyKind ka = py_kind(a), kb = py_kind(b);
+    PyKind k = ka > kb ? ka : kb;
+    if (op == OP_MATMUL)
+        return unsupported(op, a, b);
+    if (k <= PK_INT)
+        return py_int_binary(op, a, b);
+    switch (op) {
+    case OP_AND:
+    case OP_OR:
+    case OP_XOR:
+    case OP_LSHIFT:
+    case OP_RSHIFT:
+        return unsupported(op, a, b);
+    default:
+        break;
+    }
+    if (k == PK_FLOAT) {
+        /* int ** negative int is handled as floats too. */
+        return py_float_binary(op, a, b);
+    }
+    return py_complex_binary(op, a, b);
+}
+
+static Value py_unary(OpKind op, Value a)
+{
+    PyKind k = py_kind(a);
+    switch (op) {
+    case OP_NEG:
+        if (k <= PK_INT)
+            return py_int_result(-py_int(a), false);
+        if (k == PK_FLOAT)
+            return v_float(-a.as.f);
+        return v_complex(-a.as.c128.re, -a.as.c128.im);
+    case OP_POS:
+        if (k <= PK_INT)
+            return py_int_result(py_int(a), a.dtype == ND_UINT64);
+        return a;
+    case OP_INVERT:
+        if (k <= PK_INT)
+            return py_int_result(-py_int(a) - 1, false);
+        break;
+    default:
+        break;
+    }
+    return rt_raise(ERR_TYPE, "bad operand type for unary %s: '%s'",
+                    op_symbol(op), v_type_name(a));
+}
+
+/* ------------------------------------------ NumPy scalar fast paths */
+
+/* Strong int64/float64 scalars (with each other or with a weak int or
+ * float) computed inline, exactly as the ufunc loop would: ints wrap,
+ * float events reach the fpe status word under the ufunc's name.
+ * Returns false when the pair is not one of these. */
+static bool fast_strong(OpKind op, Value a, Value b, Value *out)
+{
+    if (a.kind != VK_SCALAR || b.kind != VK_SCALAR)
+        return false;
+    int ca, cb; /* 0 int64, 1 float64 */
+    if (a.dtype == ND_INT64)
+        ca = 0;
+    else if (a.dtype == ND_FLOAT64)
+        ca = 1;
+    else
+        return false;
+    if (b.dtype == ND_INT64)
+        cb = 0;
+    else if (b.dtype == ND_FLOAT64)
+        cb = 1;
+    else
+        return false;
+    /* A strong int64 with a weak float is float64 (NEP 50); two strong
+     * scalars of different dtypes go the general way. */
+    if (!a.weak && !b.weak && ca != cb)
+        return false;
+    if (ca == 0 && cb == 0) {
+        uint64_t x = (uint64_t)a.as.i, y = (uint64_t)b.as.i;
+        switch (op) {
+        case OP_ADD:
+            *out = strong_int64((int64_t)(x + y));
+            return true;
+        case OP_SUB:
+            *out = strong_int64((int64_t)(x - y));
+            return true;
+        case OP_MUL:
+            *out = strong_int64((int64_t)(x * y));
+            return true;
+        case OP_AND:
+            *out = strong_int64((int64_t)(x & y));
+            return true;
+        case OP_OR:
+            *out = strong_int64((int64_t)(x | y));
+            return true;
+        case OP_XOR:
+            *out = strong_int64((int64_t)(x ^ y));
+            return true;
+        default:
+            return false;
+        }
+    }
+    double x = ca ? a.as.f : (double)a.as.i;
+    double y = cb ? b.as.f : (double)b.as.i;
+    double r;
+    switch (op) {
+    case OP_ADD:
+    case OP_SUB:
+        r = op == OP_ADD ? x + y : x - y;
+        /* Sums and differences raise only these two (a subnormal sum is
+         * exact, so never "underflow"). */
+        if (isinf(r) && isfinite(x) && isfinite(y))
+            nd_fpe_raise(ND_FPE_OVERFLOW, op == OP_ADD ? "add" : "subtract");
+        else if (isnan(r) && !isnan(x) && !isnan(y))
+            nd_fpe_raise(ND_FPE_INVALID, op == OP_ADD ? "add" : "subtract");
+        break;
+    case OP_MUL:
+        nd_fpe_hw_clear();
+        r = x * y;
+        nd_fpe_hw_collect("multiply");
+        break;
+    case OP_DIV:
+        nd_fpe_hw_clear();
+        r = x / y;
+        nd_fpe_hw_collect("divide");
+        break;
+    default:
+        return false;
+    }
+    *out = strong_float64(r);
+    return true;
+}
+
+/* -------------------------------------------------------- op_binary */
+
+static bool is_int_scalar(Value v)
+{
+    if (v.kind != VK_SCALAR)
+        return false;
+    NdKind k = nd_dtype_kind((NdType)v.dtype);
+    return k == ND_KIND_INT || k == ND_KIND_UINT || k == ND_KIND_BOOL;
+}
+
+static bool is_numeric(Value v)
+{
+    return v.kind == VK_SCALAR || v.kind == VK_ARRAY;
+}
+
+static bool is_seq(Value v)
+{
+    return v.kind == VK_LIST || v.kind == VK_TUPLE;
+}
+
+static bool is_convertible(Value v)
+{
+    return is_numeric(v) || is_seq(v) || v.kind == VK_RANGE;
+}
+
+static Value numpy_binary(OpKind op, Value a, Value b)
+{
+    NdArray *x = value_to_array(a, ND_NTYPES);
+    if (!x)
+        return v_error();
+    NdArray *y = value_to_array(b, ND_NTYPES);
+    if (!y) {
+        nd_decref(x);
+        return v_error();
+    }
+    NdArray *r = op == OP_MATMUL ? nd_matmul(x, y)
+                                 : nd_binary((NdUfuncId)op_ufunc(op), x, y);
+    nd_decref(x);
+    nd_decref(y);
+    return wrap_result(r);
+}
+
+/* seq * count for a str, list or tuple and an integer scalar. */
+static Value repeat(Value seq, Value count)
+{
+    int64_t k;
+    if (value_to_int64(count, &k) < 0)
+        return v_error();
+    return seq_repeat(seq, k);
+}
+
+/* A native kind's operator hook, tried for either operand. */
+static bool native_binary(OpKind op, Value a, Value b, Value *out)
+{
+    if (a.kind == VK_OBJECT && native_type(a)->binary) {
+        Value r = native_type(a)->binary(op, a, b);
+        if (r.kind != VK_UNSET) {
+            *out = r;
+            return true;
+        }
+    }
+    if (b.kind == VK_OBJECT && native_type(b)->binary) {
+        Value r = native_type(b)->binary(op, a, b);
+        if (r.kind != VK_UNSET) {
+            *out = r;
+            return true;
+        }
+    }
+    return false;
+}
+
+Value op_binary(OpKind op, Value a, Value b)
+{
+    Value r;
+    if (a.kind == VK_SCALAR && b.kind == VK_SCALAR) {
+        if (a.weak && b.weak && py_kind(a) != PK_NONE &&
+            py_kind(b) != PK_NONE) {
+            /* The hot path: Python int64/float64 arithmetic. */
+            if (a.dtype == ND_INT64 && b.dtype == ND_INT64) {
+                int64_t x = a.as.i, y = b.as.i, z;
+                switch (op) {
+                case OP_ADD:
+                    if (!__builtin_add_overflow(x, y, &z))
+                        return v_int(z);
+                    break;
+                case OP_SUB:
+                    if (!__builtin_sub_overflow(x, y, &z))
+                        return v_int(z);
+                    break;
+                case OP_MUL:
+                    if (!__builtin_mul_overflow(x, y, &z))
+                        return v_int(z);
+                    break;
+                default:
+                    break;
+                }
+            } else if (a.dtype == ND_FLOAT64 && b.dtype == ND_FLOAT64) {
+                switch (op) {
+                case OP_ADD:
+                    return v_float(a.as.f + b.as.f);
+                case OP_SUB:
+                    return v_float(a.as.f - b.as.f);
+                case OP_MUL:
+                    return v_float(a.as.f * b.as.f);
+                default:
+                    break;
+                }
+            }
+            return py_binary(op, a, b);
+        }
+        if (fast_strong(op, a, b, &r))
+            return r;
+        return numpy_binary(op, a, b);
+    }
+    if (native_binary(op, a, b, &r))
+        return r;
+    if (a.kind == VK_STR || b.kind == VK_STR) {
+        if (op == OP_ADD && a.kind == VK_STR && b.kind == VK_STR)
+            return seq_concat(a, b);
+        if (op == OP_MUL && a.kind == VK_STR && is_int_scalar(b))
+            return repeat(a, b);
+        if (op == OP_MUL && b.kind == VK_STR && is_int_scalar(a))
+            return repeat(b, a);
+        /* Python's own texts for these two. */
+        if (op == OP_MUL)
+            return rt_raise(ERR_TYPE,
+                            "can't multiply sequence by non-int of type '%s'",
+                            v_type_name(a.kind == VK_STR ? b : a));
+        if (op == OP_ADD && a.kind == VK_STR)
+            return rt_raise(ERR_TYPE,
+                            "can only concatenate str (not \"%s\") to str",
+                            v_type_name(b));
+        return unsupported(op, a, b);
+    }
+    if (is_seq(a) || is_seq(b)) {
+        if (op == OP_ADD && a.kind == b.kind)
+            return seq_concat(a, b);
+        if (op == OP_MUL && is_seq(a) && is_int_scalar(b))
+            return repeat(a, b);
+        if (op == OP_MUL && is_seq(b) && is_int_scalar(a))
+            return repeat(b, a);
+    }
+    if (is_convertible(a) && is_convertible(b))
+        return numpy_binary(op, a, b);
+    return unsupported(op, a, b);
+}
+
+Value op_unary(OpKind op, Value a)
+{
+    if (a.kind == VK_SCALAR) {
+        if (a.weak && py_kind(a) != PK_NONE)
+            return py_unary(op, a);
+        if (op == OP_NEG && a.dtype == ND_FLOAT64)
+            return strong_float64(-a.as.f);
+        if (op == OP_NEG && a.dtype == ND_INT64)
+            return strong_int64((int64_t)(0 - (uint64_t)a.as.i));
+    }
+    if (op == OP_NOT) {
+        int t = op_truth(a);
+        return t < 0 ? v_error() : v_bool(!t);
+    }
+    if (a.kind == VK_SCALAR || a.kind == VK_ARRAY || is_seq(a) ||
+        a.kind == VK_RANGE) {
+        int uf = op_ufunc(op);
+        if (uf < 0)
+            return rt_raise(ERR_TYPE, "bad operand type for unary %s: '%s'",
+                            op_symbol(op), v_type_name(a));
+        NdArray *x = value_to_array(a, ND_NTYPES);
+        if (!x)
+            return v_error();
+        NdArray *r = nd_unary((NdUfuncId)uf, x);
+        nd_decref(x);
+        return wrap_result(r);
+    }
+    return rt_raise(ERR_TYPE, "bad operand type for unary %s: '%s'",
+                    op_symbol(op), v_type_name(a));
+}
+
+/* ------------------------------------------------------- comparisons */
+
+static int cmp_result(OpKind op, int c)
+{
+    switch (op) {
+    case OP_EQ:
+        return c == 0;
+    case OP_NE:
+        return c != 0;
+    case OP_LT:
+        return c < 0;
+    case OP_LE:
+        return c <= 0;
+    case OP_GT:
+        return c > 0;
+    default:
+        return c >= 0;
+    }
+}
+
+/* Exact comparison of an integer with a double (Python's rule: 2**53 + 1
+ * != 2.0**53); nan never compares. */
+static int cmp_int_float(i128 i, double f, bool *unordered)
+{
+    *unordered = isnan(f);
+    if (*unordered)
+        return 0;
+    if (f >= 18446744073709551616.0)
+        return -1;
+    if (f <= -18446744073709551616.0)
+        return 1;
+    double t = trunc(f);
+    i128 ti = (i128)t;
+    if (i != ti)
+        return i < ti ? -1 : 1;
+    double frac = f - t;
+    return frac > 0 ? -1 : frac < 0 ? 1 : 0;
+}
+
+static const char *cmp_type_name(Value v)
+{
+    return v_type_name(v);
+}
+
+static Value not_supported_between(OpKind op, Value a, Value b)
+{
+    return rt_raise(ERR_TYPE,
+                    "'%s' not supported between instances of '%s' and '%s'",
+                    op_symbol(op), cmp_type_name(a), cmp_type_name(b));
+}
+
+static Value py_compare(OpKind op, Value a, Value b)
+{
+    PyKind ka = py_kind(a), kb = py_kind(b);
+    if (ka == PK_COMPLEX || kb == PK_COMPLEX) {
+        if (op != OP_EQ && op != OP_NE)
+            return not_supported_between(op, a, b);
+        nd_complex128 x = py_complex(a), y = py_complex(b);
+        bool eq = x.re == y.re && x.im == y.im;
+        return v_bool(op == OP_EQ ? eq : !eq);
+    }
+    if (ka <= PK_INT && kb <= PK_INT) {
+        i128 x = py_int(a), y = py_int(b);
+        return v_bool(cmp_result(op, x < y ? -1 : x > y ? 1 : 0));
+    }
+    if (ka == PK_FLOAT && kb == PK_FLOAT) {
+        double x = a.as.f, y = b.as.f;
+        switch (op) {
+        case OP_EQ:
+            return v_bool(x == y);
+        case OP_NE:
+            return v_bool(x != y);
+        case OP_LT:
+            return v_bool(x < y);
+        case OP_LE:
+            return v_bool(x <= y);
+        case OP_GT:
+            return v_bool(x > y);
+        default:
+            return v_bool(x >= y);
+        }
+    }
+    bool unordered;
+    int c;
+    if (ka <= PK_INT)
+        c = cmp_int_float(py_int(a), b.as.f, &unordered);
+    else
+        c = -cmp_int_float(py_int(b), a.as.f, &unordered);
+    if (unordered)
+        return v_bool(op == OP_NE);
+    return v_bool(cmp_result(op, c));
+}
+
+/* Python truth of a == b for membership and sequence comparison. */
+static int eq_truth(Value a, Value b)
+{
+    if (a.kind == VK_ARRAY || b.kind == VK_ARRAY ||
+        (a.kind == VK_SCALAR && b.kind == VK_SCALAR)) {
+        Value r = op_compare(OP_EQ, a, b);
+        if (v_is_err(r))
+            return -1;
+        int t = op_truth(r);
+        v_decref(r);
+        return t;
+    }
+    return v_equal(a, b) ? 1 : 0;
+}
+
+static Value seq_compare(OpKind op, Value a, Value b)
+{
+    int64_t na = a.kind == VK_LIST ? as_list(a)->n : as_tuple(a)->n;
+    int64_t nb = b.kind == VK_LIST ? as_list(b)->n : as_tuple(b)->n;
+    const Value *ia =
+        a.kind == VK_LIST ? as_list(a)->items : as_tuple(a)->items;
+    const Value *ib =
+        b.kind == VK_LIST ? as_list(b)->items : as_tuple(b)->items;
+    for (int64_t i = 0; i < na && i < nb; i++) {
+        Value x = ia[i], y = ib[i];
+        /* Identity implies equality, as Python's sequences assume. */
+        if (x.kind == y.kind && x.kind >= VK_STR && x.as.obj == y.as.obj)
+            continue;
+        int e = eq_truth(x, y);
+        if (e < 0)
+            return v_error();
+        if (!e)
+            return op_compare(op, x, y);
+    }
+    return v_bool(cmp_result(op, na < nb ? -1 : na > nb ? 1 : 0));
+}
+
+/* The elementwise comparison of an array with something no array can
+ * hold (None, a str, a dict): NumPy answers False (True for !=)
+ * everywhere. */
+static Value all_same(NdArray *shape_of, bool value)
+{
+    NdScalar fill = nd_scalar_bool(value);
+    NdArray *r = nd_full(ND_BOOL, shape_of->ndim, shape_of->shape, &fill, 'C');
+    return wrap_result(r);
+}
+
+static Value numpy_compare(OpKind op, Value a, Value b)
+{
+    if (!is_convertible(a) || !is_convertible(b)) {
+        if (op != OP_EQ && op != OP_NE)
+            return not_supported_between(op, a, b);
+        Value arr = is_numeric(a) ? a : b;
+        if (arr.kind == VK_SCALAR)
+            return v_bool(op == OP_NE);
+        return all_same(arr.as.array, op == OP_NE);
+    }
+    return numpy_binary(op, a, b);
+}
+
+static Value strong_bool(bool b)
+{
+    Value v = {.kind = VK_SCALAR, .dtype = ND_BOOL, .weak = 0};
+    v.as.b = b;
+    return v;
+}
+
+/* Scalars `x is y`: the same kind, dtype, weakness and bits. */
+static bool identical(Value a, Value b)
+{
+    if (a.kind != b.kind)
+        return false;
+    switch (a.kind) {
+    case VK_NONE:
+    case VK_UNSET:
+    case VK_ELLIPSIS:
+        return true;
+    case VK_SCALAR:
+        return a.dtype == b.dtype && a.weak == b.weak &&
+               memcmp(a.as.bytes, b.as.bytes, nd_dtype_size((NdType)a.dtype)) ==
+                   0;
+    case VK_ARRAY:
+        return a.as.array == b.as.array;
+    default:
+        return a.as.obj == b.as.obj;
+    }
+}
+
+/* `x in c`: never elementwise. */
+static int contains(Value c, Value x)
+{
+    switch (c.kind) {
+    case VK_LIST:
+    case VK_TUPLE: {
+        /* Items are re-read each time: an == may run user code. */
+        for (int64_t i = 0;; i++) {
+            int64_t n = c.kind == VK_LIST ? as_list(c)->n : as_tuple(c)->n;
+            if (i >= n)
+                return 0;
+            Value e = c.kind == VK_LIST ? as_list(c)->items[i]
+                                        : as_tuple(c)->items[i];
+            if (identical(e, x))
+                return 1;
+            int t = eq_truth(e, x);
+            if (t)
+                return t;
+        }
+    }
+    case VK_DICT: {
+        Value r = dict_get(c, x);
+        if (v_is_err(r))
+            return -1;
+        return r.kind != VK_UNSET;
+    }
+    case VK_STR:
+        return str_contains(c, x);
+    case VK_RANGE: {
+        Range *r = (Range *)c.as.obj;
+        int64_t i;
+        if (x.kind != VK_SCALAR ||
+            nd_dtype_kind((NdType)x.dtype) == ND_KIND_COMPLEX)
+            return 0;
+        if (!is_int_scalar(x)) {
+            double d;
+            if (value_to_double(x, &d) < 0)
+                return -1;
+            if (d != floor(d) || fabs(d) >= 9.2e18)
+                return 0;
+            i = (int64_t)d;
+        } else if (x.dtype == ND_UINT64 && x.as.u > (uint64_t)INT64_MAX) {
+            return 0;
+        } else if (value_to_int64(x, &i) < 0) {
+            return -1;
+        }
+        int64_t n = range_len(r);
+        if (n == 0)
+            return 0;
+        i128 off = (i128)i - r->start;
+        if (off % r->step != 0)
+            return 0;
+        i128 k = off / r->step;
+        return k >= 0 && k < n;
+    }
+    case VK_ARRAY: {
+        Value e = op_compare(OP_EQ, c, x);
+        if (v_is_err(e))
+            return -1;
+        int any = 0;
+        if (e.kind == VK_SCALAR) {
+            any = e.as.b;
+        } else if (e.kind == VK_ARRAY) {
+            NdArray *m = e.as.array;
+            NdArray *cm = nd_ascontiguousarray(m);
+            if (!cm) {
+                v_decref(e);
+                return rt_fail_from_lib();
+            }
+            for (int64_t i = 0; i < cm->size && !any; i++)
+                any = ((const bool *)cm->data)[i];
+            nd_decref(cm);
+        }
+        v_decref(e);
+        return any;
+    }
+    default:
+        return rt_fail(ERR_TYPE, "argument of type '%s' is not iterable",
+                       v_type_name(c));
+    }
+}
+
+/* Strong int64/float64 comparisons inline (as the ufunc: int64 with a
+ * float compares as float64). */
+static bool fast_compare(OpKind op, Value a, Value b, Value *out)
+{
+    bool ia = a.dtype == ND_INT64, ib = b.dtype == ND_INT64;
+    if (!(ia || a.dtype == ND_FLOAT64) || !(ib || b.dtype == ND_FLOAT64))
+        return false;
+    if (!a.weak && !b.weak && ia != ib)
+        return false;
+    if (ia && ib) {
+        int64_t x = a.as.i, y = b.as.i;
+        *out = strong_bool(cmp_result(op, x < y ? -1 : x > y ? 1 : 0));
+        return true;
+    }
+    double x = ia ? (double)a.as.i : a.as.f, y = ib ? (double)b.as.i : b.as.f;
+    bool r;
+    switch (op) {
+    case OP_EQ:
+        r = x == y;
+        break;
+    case OP_NE:
+        r = x != y;
+        break;
+    case OP_LT:
+        r = x < y;
+        break;
+    case OP_LE:
+        r = x <= y;
+        break;
+    case OP_GT:
+        r = x > y;
+        break;
+    default:
+        r = x >= y;
+        break;
+    }
+    *out = strong_bool(r);
+    return true;
+}
+
+Value op_compare(OpKind op, Value a, Value b)
+{
+    switch (op) {
+    case OP_IS:
+    case OP_IS_NOT: {
+        bool same = identical(a, b);
+        return v_bool(op == OP_IS ? same : !same);
+    }
+    case OP_IN:
+    case OP_NOT_IN: {
+        int t = contains(b, a);
+        if (t < 0)
+            return v_error();
+        return v_bool(op == OP_IN ? t != 0 : t == 0);
+    }
+    default:
+        break;
+    }
+    if (a.kind == VK_SCALAR && b.kind == VK_SCALAR) {
+        if (a.weak && b.weak && py_kind(a) != PK_NONE && py_kind(b) != PK_NONE)
+            return py_compare(op, a, b);
+        Value r;
+        if (fast_compare(op, a, b, &r))
+            return r;
+        return numpy_binary(op, a, b);
+    }
+    Value r;
+    if (native_binary(op, a, b, &r))
+        return r;
+    bool strong_a = a.kind == VK_SCALAR && !a.weak;
+    bool strong_b = b.kind == VK_SCALAR && !b.weak;
+    if (a.kind == VK_ARRAY || b.kind == VK_ARRAY || strong_a || strong_b)
+        return numpy_compare(op, a, b);
+    if (op == OP_EQ || op == OP_NE) {
+        bool eq = v_equal(a, b);
+        return v_bool(op == OP_EQ ? eq : !eq);
+    }
+    if (a.kind == VK_STR && b.kind == VK_STR)
+        return v_bool(cmp_result(op, str_compare(a, b)));
+    if (is_seq(a) && a.kind == b.kind)
+        return seq_compare(op, a, b);
+    return not_supported_between(op, a, b);
+}
+
+/* ------------------------------------------------------------- truth */
+
+static int scalar_truth(Value v)
+{
+    switch (v.dtype) {
+    case ND_BOOL:
+        return v.as.b;
+    case ND_INT64:
+    case ND_UINT64:
+        return v.as.i != 0;
+    case ND_FLOAT64:
+        return v.as.f != 0.0;
+    case ND_COMPLEX128:
+        return v.as.c128.re != 0.0 || v.as.c128.im != 0.0;
+    case ND_COMPLEX64:
+        return v.as.c64.re != 0.0f || v.as.c64.im != 0.0f;
+    default: {
+        NdScalar s = to_nds(v), c;
+        nd_scalar_cast(&s, ND_FLOAT64, &c);
+        return c.v.f64 != 0.0;
+    }
+    }
+}
+
+int op_truth(Value v)
+{
+    switch (v.kind) {
+    case VK_NONE:
+        return 0;
+    case VK_SCALAR:
+        return scalar_truth(v);
+    case VK_STR:
+        return as_str(v)->nbytes > 0;
+    case VK_LIST:
+        return as_list(v)->n > 0;
+    case VK_TUPLE:
+        return as_tuple(v)->n > 0;
+    case VK_DICT:
+        return as_dict(v)->n > 0;
+    case VK_RANGE:
+        return range_len((Range *)v.as.obj) > 0;
+    case VK_ARRAY: {
+        NdArray *a = v.as.array;
+        if (a->size == 1) {
+            NdScalar s;
+            if (nd_item(a, &s) < 0)
+                return rt_fail_from_lib();
+            return scalar_truth(from_nds(&s, false));
+        }
+        if (a->size == 0)
+            return rt_fail(ERR_VALUE,
+                           "The truth value of an empty array is ambiguous. "
+                           "Use `array.size > 0` to check that an array is "
+                           "not empty.");
+        return rt_fail(ERR_VALUE,
+                       "the truth value of an array with more than one "
+                       "element is ambiguous; use any() or all()");
+    }
+    case VK_ERROR:
+        return -1;
+    default:
+        return 1;
+    }
+}
+
+/* -------------------------------------------------------- op_inplace */
+
+Value op_inplace(OpKind op, Value target, Value v)
+{
+    if (target.kind == VK_ARRAY) {
+        NdArray *t = target.as.array;
+        NdArray *x = value_to_array(v, ND_NTYPES);
+        if (!x)
+            return v_error();
+        NdArray *r;
+        if (op == OP_MATMUL) {
+            NdArray *m = nd_matmul(t, x);
+            r = NULL;
+            if (m) {
+                if (m->ndim != t->ndim ||
+                    memcmp(m->shape, t->shape,
+                           sizeof(int64_t) * (size_t)t->ndim) != 0) {
+                    char s1[200], s2[200];
+                    nd_shape_str(s1, sizeof s1, m->ndim, m->shape);
+                    nd_shape_str(s2, sizeof s2, t->ndim, t->shape);
+                    nd_error(ND_ERR_VALUE,
+                             "non-broadcastable output operand with shape %s "
+                             "doesn't match the broadcast shape %s",
+                             s2, s1);
+                } else if (nd_copyto(t, m, ND_CAST_SAME_KIND) == 0) {
+                    r = nd_incref(t);
+                }
+                nd_decref(m);
+            }
+        } else {
+            int uf = op_ufunc(op);
+            if (uf < 0) {
+                nd_decref(x);
+                return unsupported(op, target, v);
+            }
+            if (!(t->flags & ND_WRITEABLE)) {
+                nd_decref(x);
+                return rt_raise(ERR_VALUE, "output array is read-only");
+            }
+            NdArray *in[2] = {t, x};
+            r = nd_ufunc((NdUfuncId)uf, in, t, ND_CAST_SAME_KIND);
+        }
+        nd_decref(x);
+        if (!r)
+            return rt_from_lib();
+        Value out = {.kind = VK_ARRAY};
+        out.as.array = r;
+        return out;
+    }
+    if (target.kind == VK_LIST && op == OP_ADD) {
+        if (list_extend(target, v) < 0)
+            return v_error();
+        v_incref(target);
+        return target;
+    }
+    if (target.kind == VK_LIST && op == OP_MUL && is_int_scalar(v)) {
+        Value r = repeat(target, v);
+        if (v_is_err(r))
+            return r;
+        /* Python's list *= k keeps the list's identity. */
+        List *l = as_list(target), *n = as_list(r);
+        Value *tmp = l->items;
+        int64_t tn = l->n, tc = l->cap;
+        l->items = n->items;
+        l->n = n->n;
+        l->cap = n->cap;
+        n->items = tmp;
+        n->n = tn;
+        n->cap = tc;
+        v_decref(r);
+        v_incref(target);
+        return target;
+    }
+    return op_binary(op, target, v);
+}
+
+/* ---------------------------------------------------------- iteration */
+
+static Value array_index0(NdArray *a, int64_t i);
+
+int iter_start(ValueIter *it, Value seq)
+{
+    it->pos = 0;
+    it->n = 0;
+    it->seq = v_unset();
+    switch (seq.kind) {
+    case VK_LIST:
+        it->n = as_list(seq)->n;
+        break;
+    case VK_TUPLE:
+        it->n = as_tuple(seq)->n;
+        break;
+    case VK_DICT:
+        it->n = as_dict(seq)->n;
+        break;
+    case VK_STR:
+        it->n = as_str(seq)->nbytes;
+        break;
+    case VK_RANGE:
+        it->n = range_len((Range *)seq.as.obj);
+        break;
+    case VK_ARRAY:
+        if (seq.as.array->ndim == 0)
+            return rt_fail(ERR_TYPE, "iteration over a 0-d array");
+        it->n = seq.as.array->shape[0];
+        break;
+    default:
+        return rt_fail(ERR_TYPE, "'%s' object is not iterable",
+                       v_type_name(seq));
+    }
+    v_incref(seq);
+    it->seq = seq;
+    return 0;
+}
+
+int iter_next(ValueIter *it, Value *out)
+{
+    Value s = it->seq;
+    switch (s.kind) {
+    case VK_LIST: {
+        /* Python's list iterator sees items appended while it runs. */
+        List *l = as_list(s);
+        if (it->pos >= l->n)
+            return 0;
+        *out = l->items[it->pos++];
+        v_incref(*out);
+        return 1;
+    }
+    case VK_TUPLE:
+        if (it->pos >= it->n)
+            return 0;
+        *out = as_tuple(s)->items[it->pos++];
+        v_incref(*out);
+        return 1;
+    case VK_DICT: {
+        Dict *d = as_dict(s);
+        if (d->n != it->n)
+            return rt_fail(ERR_RUNTIME,
+                           "dictionary changed size during iteration");
+        while (it->pos < d->used && d->entries[it->pos].key.kind == VK_UNSET)
+            it->pos++;
+        if (it->pos >= d->used)
+            return 0;
+        *out = d->entries[it->pos++].key;
+        v_incref(*out);
+        return 1;
+    }
+    case VK_STR:
+        if (it->pos >= it->n)
+            return 0;
+        *out = str_next_char(s, &it->pos);
+        return v_is_err(*out) ? -1 : 1;
+    case VK_RANGE: {
+        if (it->pos >= it->n)
+            return 0;
+        Range *r = (Range *)s.as.obj;
+        *out = v_int(r->start + it->pos++ * r->step);
+        return 1;
+    }
+    case VK_ARRAY:
+        if (it->pos >= it->n || it->pos >= s.as.array->shape[0])
+            return 0;
+        *out = array_index0(s.as.array, it->pos++);
+        return v_is_err(*out) ? -1 : 1;
+    default:
+        return 0;
+    }
+}
+
+void iter_end(ValueIter *it)
+{
+    v_decref(it->seq);
+    it->seq = v_unset();
+}
+
+int value_len(Value v, int64_t *out)
+{
+    switch (v.kind) {
+    case VK_LIST:
+        *out = as_list(v)->n;
+        return 0;
+    case VK_TUPLE:
+        *out = as_tuple(v)->n;
+        return 0;
+    case VK_DICT:
+        *out = as_dict(v)->n;
+        return 0;
+    case VK_STR:
+        *out = as_str(v)->ncodes;
+        return 0;
+    case VK_RANGE:
+        *out = range_len((Range *)v.as.obj);
+        return 0;
+    case VK_ARRAY:
+        if (v.as.array->ndim == 0)
+            return rt_fail(ERR_TYPE, "len() of unsized object");
+        *out = v.as.array->shape[0];
+        return 0;
+    default:
+        return rt_fail(ERR_TYPE, "object of type '%s' has no len()",
+                       v_type_name(v));
+    }
+}
+
+/* ------------------------------------------------------ array indexing */
+
+/* A strided walk over an N-d region in C order. */
+typedef struct SIt {
+    int nd;
+    int64_t shape[ND_MAXDIMS], strides[ND_MAXDIMS], idx[ND_MAXDIMS];
+    char *p;
+} SIt;
+
+static void sit_init(SIt *it, int nd, const int64_t *shape,
+                     const int64_t *strides, char *p)
+{
+    it->nd = nd;
+    for (int d = 0; d < nd; d++) {
+        it->shape[d] = shape[d];
+        it->strides[d] = strides[d];
+        it->idx[d] = 0;
+    }
+    it->p = p;
+}
+
+static void sit_next(SIt *it)
+{
+    for (int d = it->nd - 1; d >= 0; d--) {
+        it->p += it->strides[d];
+        if (++it->idx[d] < it->shape[d])
+            return;
+        it->p -= it->strides[d] * it->shape[d];
+        it->idx[d] = 0;
+    }
+}
+
+static int64_t prod(int n, const int64_t *shape)
+{
+    int64_t p = 1;
+    for (int i = 0; i < n; i++)
+        p *= shape[i];
+    return p;
+}
+
+enum { IT_INT, IT_SLICE, IT_NONE, IT_ELLIPSIS, IT_ADV };
+
+typedef struct IdxItem {
+    int type;
+    int64_t i;
+    Slice *slice;
+    NdArray *adv; /* a reference */
+} IdxItem;
+
+#define MAX_INDEX_ITEMS (2 * ND_MAXDIMS + 2)
+
+static int bad_index(void)
+{
+    return rt_fail(ERR_INDEX,
+                   "only integers, slices (`:`), ellipsis (`...`), "
+                   "numpy.newaxis (`None`) and integer or boolean arrays "
+                   "are valid indices");
+}
+
+static bool int_kind(NdType t)
+{
+    NdKind k = nd_dtype_kind(t);
+    return k == ND_KIND_INT || k == ND_KIND_UINT;
+}
+
+static int classify(Value v, IdxItem *it)
+{
+    it->adv = NULL;
+    switch (v.kind) {
+    case VK_SCALAR:
+        if (int_kind((NdType)v.dtype)) {
+            it->type = IT_INT;
+            if (v.dtype == ND_UINT64 && v.as.u > (uint64_t)INT64_MAX) {
+                it->i = INT64_MAX; /* out of bounds for any axis */
+                return 0;
+            }
+            return value_to_int64(v, &it->i);
+        }
+        if (v.dtype == ND_BOOL) {
+            NdScalar s = nd_scalar_bool(v.as.b);
+            it->adv = nd_from_scalar(&s);
+            if (!it->adv)
+                return rt_fail_from_lib();
+            it->type = IT_ADV;
+            return 0;
+        }
+        return bad_index();
+    case VK_SLICE:
+        it->type = IT_SLICE;
+        it->slice = (Slice *)v.as.obj;
+        return 0;
+    case VK_NONE:
+        it->type = IT_NONE;
+        return 0;
+    case VK_ELLIPSIS:
+        it->type = IT_ELLIPSIS;
+        return 0;
+    case VK_ARRAY: {
+        NdArray *a = v.as.array;
+        if (a->ndim == 0 && int_kind(a->dtype)) {
+            it->type = IT_INT;
+            return value_to_int64(v, &it->i);
+        }
+        if (!int_kind(a->dtype) && a->dtype != ND_BOOL)
+            return rt_fail(ERR_INDEX, "arrays used as indices must be of "
+                                      "integer (or boolean) type");
+        it->type = IT_ADV;
+        it->adv = nd_incref(a);
+        return 0;
+    }
+    case VK_LIST:
+    case VK_TUPLE:
+    case VK_RANGE: {
+        NdArray *a = value_to_array(v, ND_NTYPES);
+        if (!a)
+            return -1;
+        if (a->size == 0 && !int_kind(a->dtype) && a->dtype != ND_BOOL) {
+            /* [] in an index is an empty int64 index (§2). */
+            NdArray *b = nd_astype(a, ND_INT64, ND_CAST_UNSAFE, true);
+            nd_decref(a);
+            if (!b)
+                return rt_fail_from_lib();
+            a = b;
+        }
+        if (!int_kind(a->dtype) && a->dtype != ND_BOOL) {
+            nd_decref(a);
+            return rt_fail(ERR_INDEX, "arrays used as indices must be of "
+                                      "integer (or boolean) type");
+        }
+        it->type = IT_ADV;
+        it->adv = a;
+        return 0;
+    }
+    default:
+        return bad_index();
+    }
+}
+
+static void release_items(IdxItem *items, int n)
+{
+    for (int i = 0; i < n; i++)
+        nd_decref(items[i].adv);
+}
+
+/* Split an index value into items (a tuple is a multi-index). */
+static int parse_index(Value key, IdxItem *items, int *n)
+{
+    if (key.kind != VK_TUPLE) {
+        *n = 1;
+        return classify(key, &items[0]);
+    }
+    Tuple *t = as_tuple(key);
+    if (t->n > MAX_INDEX_ITEMS)
+        return rt_fail(ERR_INDEX,
+                       "too many indices for array: %" PRId64 " were indexed",
+                       t->n);
+    for (int64_t i = 0; i < t->n; i++) {
+        if (classify(t->items[i], &items[i]) < 0) {
+            release_items(items, (int)i);
+            return -1;
+        }
+    }
+    *n = (int)t->n;
+    return 0;
+}
+
+static int slice_part(Value v, int64_t *out)
+{
+    if (v.kind == VK_SCALAR && v.dtype == ND_UINT64 &&
+        v.as.u > (uint64_t)INT64_MAX) {
+        *out = INT64_MAX;
+        return 0;
+    }
+    bool ok = (v.kind == VK_SCALAR &&
+               (int_kind((NdType)v.dtype) || v.dtype == ND_BOOL)) ||
+              (v.kind == VK_ARRAY && v.as.array->ndim == 0 &&
+               int_kind(v.as.array->dtype));
+    if (!ok)
+        return rt_fail(ERR_TYPE, "slice indices must be integers or None or "
+                                 "have an __index__ method");
+    return value_to_int64(v, out);
+}
+
+/* Python's slice.indices(len) and the resulting length. */
+static int slice_resolve(const Slice *s, int64_t len, int64_t *start,
+                         int64_t *stop, int64_t *step, int64_t *n)
+{
+    int64_t st = 1, b, e;
+    if (s->step.kind != VK_NONE) {
+        if (slice_part(s->step, &st) < 0)
+            return -1;
+        if (st == 0)
+            return rt_fail(ERR_VALUE, "slice step cannot be zero");
+        if (st < -INT64_MAX)
+            st = -INT64_MAX;
+    }
+    if (s->start.kind == VK_NONE)
+        b = st < 0 ? INT64_MAX : 0;
+    else if (slice_part(s->start, &b) < 0)
+        return -1;
+    if (s->stop.kind == VK_NONE)
+        e = st < 0 ? INT64_MIN : INT64_MAX;
+    else if (slice_part(s->stop, &e) < 0)
+        return -1;
+    if (b < 0) {
+        b += len;
+        if (b < 0)
+            b = st < 0 ? -1 : 0;
+    } else if (b >= len) {
+        b = st < 0 ? len - 1 : len;
+    }
+    if (e < 0) {
+        e += len;
+        if (e < 0)
+            e = st < 0 ? -1 : 0;
+    } else if (e >= len) {
+        e = st < 0 ? len - 1 : len;
+    }
+    if (st < 0)
+        *n = e < b ? (b - e - 1) / -st + 1 : 0;
+    else
+        *n = b < e ? (e - b - 1) / st + 1 : 0;
+    *start = b;
+    *stop = e;
+    *step = st;
+    return 0;
+}
+
+/* The geometry of a basic index applied to an array; one advanced item
+ * (its axes kept in place for now) is recorded for a gather/scatter. */
+typedef struct Geo {
+    int ndim;
+    int64_t shape[ND_MAXDIMS], strides[ND_MAXDIMS];
+    char *data;
+    bool scalar;  /* every axis taken by an integer: one element */
+    NdArray *adv; /* borrowed from the items */
+    int adv_pos;  /* its first axis in this geometry */
+    int adv_src;  /* and in the indexed array */
+    int adv_k;    /* axes it covers (a bool mask's ndim, else 1) */
+} Geo;
+
+static int too_many_dims(void)
+{
+    return rt_fail(ERR_INDEX, "number of dimensions must be within [0, %d]",
+                   ND_MAXDIMS);
+}
+
+static int index_geometry(const NdArray *a, const IdxItem *items, int n, Geo *g)
+{
+    int consumed = 0, nell = 0, nadv = 0, nint = 0;
+    for (int i = 0; i < n; i++) {
+        switch (items[i].type) {
+        case IT_INT:
+            nint++;
+            consumed++;
+            break;
+        case IT_SLICE:
+            consumed++;
+            break;
+        case IT_ELLIPSIS:
+            nell++;
+            break;
+        case IT_ADV:
+            nadv++;
+            consumed += items[i].adv->dtype == ND_BOOL ? items[i].adv->ndim : 1;
+            break;
+        default:
+            break;
+        }
+    }
+    if (nell > 1)
+        return rt_fail(ERR_INDEX,
+                       "an index can only have a single ellipsis ('...')");
+    if (consumed > a->ndim)
+        return rt_fail(ERR_INDEX,
+                       "too many indices for array: array is %d-dimensional, "
+                       "but %d were indexed",
+                       a->ndim, consumed);
+    if (nadv > 1)
+        return rt_fail(ERR_INDEX,
+                       "indexing with more than one integer or boolean array "
+                       "is not supported yet");
+    int s = 0, out = 0;
+    char *data = a->data;
+    g->adv = NULL;
+    for (int i = 0; i < n; i++) {
+        const IdxItem *it = &items[i];
+        switch (it->type) {
+        case IT_INT: {
+            int64_t size = a->shape[s], k = it->i;
+            if (k < -size || k >= size)
+                return rt_fail(ERR_INDEX,
+                               "index %" PRId64
+                               " is out of bounds for axis %d with size "
+                               "%" PRId64,
+                               k, s, size);
+            if (k < 0)
+                k += size;
+            data += k * a->strides[s];
+            s++;
+            break;
+        }
+        case IT_SLICE: {
+            int64_t start, stop, step, len;
+            if (slice_resolve(it->slice, a->shape[s], &start, &stop, &step,
+                              &len) < 0)
+                return -1;
+            if (out >= ND_MAXDIMS)
+                return too_many_dims();
+            g->shape[out] = len;
+            g->strides[out] = a->strides[s] * step;
+            if (len > 0)
+                data += start * a->strides[s];
+            out++;
+            s++;
+            break;
+        }
+        case IT_NONE:
+            if (out >= ND_MAXDIMS)
+                return too_many_dims();
+            g->shape[out] = 1;
+            g->strides[out] = 0;
+            out++;
+            break;
+        case IT_ELLIPSIS:
+        case IT_ADV: {
+            int k = it->type == IT_ELLIPSIS     ? a->ndim - consumed
+                    : it->adv->dtype == ND_BOOL ? it->adv->ndim
+                                                : 1;
+            if (it->type == IT_ADV) {
+                g->adv = it->adv;
+                g->adv_pos = out;
+                g->adv_src = s;
+                g->adv_k = k;
+            }
+            if (out + k > ND_MAXDIMS)
+                return too_many_dims();
+            for (int j = 0; j < k; j++, s++, out++) {
+                g->shape[out] = a->shape[s];
+                g->strides[out] = a->strides[s];
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    if (out + (a->ndim - s) > ND_MAXDIMS)
+        return too_many_dims();
+    for (; s < a->ndim; s++, out++) {
+        g->shape[out] = a->shape[s];
+        g->strides[out] = a->strides[s];
+    }
+    g->ndim = out;
+    g->data = data;
+    g->scalar = nint == n && nint == a->ndim;
+    return 0;
+}
+
+static Value read_element(NdType dtype, const char *p)
+{
+    Value v = {.kind = VK_SCALAR, .dtype = (uint8_t)dtype, .weak = 0};
+    memset(v.as.bytes, 0, sizeof v.as.bytes);
+    memcpy(v.as.bytes, p, nd_dtype_size(dtype));
+    return v;
+}
+
+/* The byte offsets the advanced item selects along its axes, and the
+ * shape they form in the result. */
+typedef struct AdvSel {
+    int64_t *offs;
+    int64_t count;
+    int idx_ndim;
+    int64_t idx_shape[ND_MAXDIMS];
+} AdvSel;
+
+static int adv_select(const Geo *g, AdvSel *sel)
+{
+    NdArray *adv = g->adv;
+    int p = g->adv_pos;
+    SIt it;
+    sel->offs = NULL;
+    if (adv->dtype == ND_BOOL) {
+        for (int j = 0; j < g->adv_k; j++)
+            if (adv->shape[j] != g->shape[p + j])
+                return rt_fail(ERR_INDEX,
+                               "boolean index did not match indexed array "
+                               "along axis %d; size of axis is %" PRId64
+                               " but size of corresponding boolean axis is "
+                               "%" PRId64,
+                               g->adv_src + j, g->shape[p + j], adv->shape[j]);
+        int64_t count = 0;
+        sit_init(&it, adv->ndim, adv->shape, adv->strides, adv->data);
+        for (int64_t i = 0; i < adv->size; i++, sit_next(&it))
+            count += *(const bool *)it.p != 0;
+        sel->offs = nd_malloc(sizeof(int64_t) * (size_t)(count ? count : 1));
+        if (!sel->offs)
+            return rt_fail_from_lib();
+        int64_t c = 0;
+        sit_init(&it, adv->ndim, adv->shape, adv->strides, adv->data);
+        for (int64_t i = 0; i < adv->size; i++, sit_next(&it)) {
+            if (!*(const bool *)it.p)
+                continue;
+            int64_t off = 0;
+            for (int j = 0; j < adv->ndim; j++)
+                off += it.idx[j] * g->strides[p + j];
+            sel->offs[c++] = off;
+        }
+        sel->count = count;
+        sel->idx_ndim = 1;
+        sel->idx_shape[0] = count;
+        return 0;
+    }
+    NdArray *ix = nd_astype(adv, ND_INT64, ND_CAST_UNSAFE, false);
+    if (!ix)
+        return rt_fail_from_lib();
+    sel->offs = nd_malloc(sizeof(int64_t) * (size_t)(ix->size ? ix->size : 1));
+    if (!sel->offs) {
+        nd_decref(ix);
+        return rt_fail_from_lib();
+    }
+    int64_t size = g->shape[p];
+    sit_init(&it, ix->ndim, ix->shape, ix->strides, ix->data);
+    for (int64_t i = 0; i < ix->size; i++, sit_next(&it)) {
+        int64_t k;
+        memcpy(&k, it.p, sizeof k);
+        if (k < -size || k >= size) {
+            nd_decref(ix);
+            free(sel->offs);
+            sel->offs = NULL;
+            return rt_fail(ERR_INDEX,
+                           "index %" PRId64
+                           " is out of bounds for axis %d with size %" PRId64,
+                           k, g->adv_src, size);
+        }
+        sel->offs[i] = (k < 0 ? k + size : k) * g->strides[p];
+    }
+    sel->count = ix->size;
+    sel->idx_ndim = ix->ndim;
+    memcpy(sel->idx_shape, ix->shape, sizeof(int64_t) * (size_t)ix->ndim);
+    nd_decref(ix);
+    return 0;
+}
+
+/* The result shape of an advanced selection: outer axes, the index's
+ * shape, inner axes (NumPy's placement for a single advanced index). */
+static int adv_shape(const Geo *g, const AdvSel *sel, int *nd, int64_t *shape)
+{
+    int p = g->adv_pos, k = g->adv_k;
+    int inner = g->ndim - p - k;
+    if (p + sel->idx_ndim + inner > ND_MAXDIMS)
+        return too_many_dims();
+    int n = 0;
+    for (int i = 0; i < p; i++)
+        shape[n++] = g->shape[i];
+    for (int i = 0; i < sel->idx_ndim; i++)
+        shape[n++] = sel->idx_shape[i];
+    for (int i = 0; i < inner; i++)
+        shape[n++] = g->shape[p + k + i];
+    *nd = n;
+    return 0;
+}
+
+/* Walk the selected elements in result order; copy each between the
+ * indexed array and the C-ordered walk of `other` (gather when `load`). */
+static void adv_walk(const Geo *g, const AdvSel *sel, size_t isz, SIt *other,
+                     bool load)
+{
+    int p = g->adv_pos, k = g->adv_k;
+    int inner_nd = g->ndim - p - k;
+    int64_t nouter = prod(p, g->shape);
+    int64_t ninner = prod(inner_nd, g->shape + p + k);
+    if (nouter == 0 || ninner == 0 || sel->count == 0)
+        return;
+    SIt outer, in;
+    sit_init(&outer, p, g->shape, g->strides, g->data);
+    for (int64_t o = 0; o < nouter; o++, sit_next(&outer)) {
+        for (int64_t j = 0; j < sel->count; j++) {
+            sit_init(&in, inner_nd, g->shape + p + k, g->strides + p + k,
+                     outer.p + sel->offs[j]);
+            for (int64_t q = 0; q < ninner; q++, sit_next(&in)) {
+                if (load)
+                    memcpy(other->p, in.p, isz);
+                else
+                    memcpy(in.p, other->p, isz);
+                sit_next(other);
+            }
+        }
+    }
+}
+
+static Value adv_gather(NdArray *a, const Geo *g)
+{
+    AdvSel sel;
+    if (adv_select(g, &sel) < 0)
+        return v_error();
+    int nd;
+    int64_t shape[ND_MAXDIMS];
+    if (adv_shape(g, &sel, &nd, shape) < 0) {
+        free(sel.offs);
+        return v_error();
+    }
+    NdArray *r = nd_empty(a->dtype, nd, shape, 'C');
+    if (!r) {
+        free(sel.offs);
+        return rt_from_lib();
+    }
+    int64_t cstrides[ND_MAXDIMS];
+    int64_t st = (int64_t)nd_dtype_size(a->dtype);
+    for (int i = nd - 1; i >= 0; i--) {
+        cstrides[i] = st;
+        st *= shape[i];
+    }
+    SIt dst;
+    sit_init(&dst, nd, shape, cstrides, r->data);
+    adv_walk(g, &sel, nd_dtype_size(a->dtype), &dst, true);
+    free(sel.offs);
+    Value v = {.kind = VK_ARRAY};
+    v.as.array = r;
+    return v;
+}
+
+static Value array_getitem(NdArray *a, Value key)
+{
+    IdxItem items[MAX_INDEX_ITEMS];
+    int n;
+    if (parse_index(key, items, &n) < 0)
+        return v_error();
+    Geo g;
+    Value r;
+    if (index_geometry(a, items, n, &g) < 0)
+        r = v_error();
+    else if (g.scalar)
+        r = read_element(a->dtype, g.data);
+    else if (g.adv)
+        r = adv_gather(a, &g);
+    else
+        r = wrap_array(nd_view_new(a->buffer, a->dtype, g.ndim, g.shape,
+                                   g.strides, g.data,
+                                   (a->flags & ND_WRITEABLE) != 0));
+    release_items(items, n);
+    return r;
+}
+
+static Value array_index0(NdArray *a, int64_t i)
+{
+    char *p = a->data + i * a->strides[0];
+    if (a->ndim == 1)
+        return read_element(a->dtype, p);
+    return wrap_array(nd_view_new(a->buffer, a->dtype, a->ndim - 1,
+                                  a->shape + 1, a->strides + 1, p,
+                                  (a->flags & ND_WRITEABLE) != 0));
+}
+
+/* The value to store, as an array of the target's dtype (unsafe cast;
+ * a Python int still has to fit, NEP 50). */
+static NdArray *assign_source(Value v, NdType dtype)
+{
+    if (v.kind == VK_SCALAR) {
+        NdScalar s = to_nds(v), c;
+        NdKind tk = nd_dtype_kind(dtype);
+        if ((tk == ND_KIND_INT || tk == ND_KIND_UINT) &&
+            nd_dtype_kind(s.dtype) == ND_KIND_FLOAT && s.dtype == ND_FLOAT64 &&
+            v.weak) {
+            if (isnan(s.v.f64)) {
+                rt_fail(ERR_VALUE, "cannot convert float NaN to integer");
+                return NULL;
+            }
+            if (isinf(s.v.f64)) {
+                rt_fail(ERR_OVERFLOW,
+                        "cannot convert float infinity to integer");
+                return NULL;
+            }
+        }
+        if (nd_scalar_cast_weak(&s, dtype, &c) < 0) {
+            rt_fail_from_lib();
+            return NULL;
+        }
+        c.weak = false;
+        NdArray *r = nd_from_scalar(&c);
+        if (!r)
+            rt_fail_from_lib();
+        return r;
+    }
+    NdArray *x = value_to_array(v, ND_NTYPES);
+    if (!x)
+        return NULL;
+    NdArray *y = nd_astype(x, dtype, ND_CAST_UNSAFE, false);
+    nd_decref(x);
+    if (!y)
+        rt_fail_from_lib();
+    return y;
+}
+
+static int adv_scatter(const Geo *g, NdArray *src)
+{
+    AdvSel sel;
+    if (adv_select(g, &sel) < 0)
+        return -1;
+    int nd;
+    int64_t shape[ND_MAXDIMS];
+    if (adv_shape(g, &sel, &nd, shape) < 0) {
+        free(sel.offs);
+        return -1;
+    }
+    NdArray *b = nd_broadcast_to(src, nd, shape);
+    if (!b) {
+        free(sel.offs);
+        return rt_fail_from_lib();
+    }
+    SIt s;
+    sit_init(&s, nd, shape, b->strides, b->data);
+    adv_walk(g, &sel, nd_dtype_size(src->dtype), &s, false);
+    nd_decref(b);
+    free(sel.offs);
+    return 0;
+}
+
+static int array_setitem(NdArray *a, Value key, Value v)
+{
+    if (!(a->flags & ND_WRITEABLE))
+        return rt_fail(ERR_VALUE, "assignment destination is read-only");
+    IdxItem items[MAX_INDEX_ITEMS];
+    int n;
+    if (parse_index(key, items, &n) < 0)
+        return -1;
+    Geo g;
+    int rc = index_geometry(a, items, n, &g);
+    if (rc == 0 && g.scalar && v.kind == VK_SCALAR) {
+        NdArray *src = assign_source(v, a->dtype);
+        if (!src) {
+            rc = -1;
+        } else {
+            memcpy(g.data, src->data, nd_dtype_size(a->dtype));
+            nd_decref(src);
+        }
+    } else if (rc == 0) {
+        NdArray *src = assign_source(v, a->dtype);
+        if (!src) {
+            rc = -1;
+        } else if (g.adv) {
+            rc = adv_scatter(&g, src);
+        } else {
+            NdArray *view = nd_view_new(a->buffer, a->dtype, g.ndim, g.shape,
+                                        g.strides, g.data, true);
+            rc = view ? nd_copyto(view, src, ND_CAST_UNSAFE) : -1;
+            if (rc < 0)
+                rt_fail_from_lib();
+            nd_decref(view);
+        }
+        nd_decref(src);
+    }
+    release_items(items, n);
+    return rc;
+}
+
+/* ------------------------------------------- sequences, dicts, natives */
+
+static bool index_like(Value v)
+{
+    return (v.kind == VK_SCALAR &&
+            (int_kind((NdType)v.dtype) || v.dtype == ND_BOOL)) ||
+           (v.kind == VK_ARRAY && v.as.array->ndim == 0 &&
+            int_kind(v.as.array->dtype));
+}
+
+/* A Python sequence index: negative from the end, IndexError
+ * "list index out of range". */
+static int seq_index(Value key, int64_t n, const char *what, int64_t *out)
+{
+    int64_t i;
+    if (key.kind == VK_SCALAR && key.dtype == ND_UINT64 &&
+        key.as.u > (uint64_t)INT64_MAX)
+        return rt_fail(ERR_INDEX, "%s index out of range", what);
+    if (value_to_int64(key, &i) < 0)
+        return -1;
+    if (i < 0)
+        i += n;
+    if (i < 0 || i >= n)
+        return rt_fail(ERR_INDEX, "%s index out of range", what);
+    *out = i;
+    return 0;
+}
+
+static Value seq_getitem(Value seq, Value key)
+{
+    bool is_list = seq.kind == VK_LIST;
+    const char *what = is_list ? "list" : "tuple";
+    int64_t n = is_list ? as_list(seq)->n : as_tuple(seq)->n;
+    const Value *items = is_list ? as_list(seq)->items : as_tuple(seq)->items;
+    if (index_like(key)) {
+        int64_t i;
+        if (seq_index(key, n, what, &i) < 0)
+            return v_error();
+        v_incref(items[i]);
+        return items[i];
+    }
+    if (key.kind != VK_SLICE)
+        return rt_raise(ERR_TYPE,
+                        "%s indices must be integers or slices, not %s", what,
+                        v_type_name(key));
+    int64_t start, stop, step, len;
+    if (slice_resolve((Slice *)key.as.obj, n, &start, &stop, &step, &len) < 0)
+        return v_error();
+    if (is_list) {
+        Value l = v_list_new(len);
+        if (v_is_err(l))
+            return l;
+        for (int64_t k = 0; k < len; k++)
+            if (list_append(l, items[start + k * step]) < 0) {
+                v_decref(l);
+                return v_error();
+            }
+        return l;
+    }
+    Value t = v_tuple_new(len);
+    if (v_is_err(t))
+        return t;
+    for (int64_t k = 0; k < len; k++) {
+        Value e = items[start + k * step];
+        v_incref(e);
+        tuple_set_take(t, k, e);
+    }
+    return t;
+}
+
+static Value range_getitem(Value rv, Value key)
+{
+    Range *r = (Range *)rv.as.obj;
+    int64_t n = range_len(r);
+    if (index_like(key)) {
+        int64_t i;
+        if (seq_index(key, n, "range object", &i) < 0)
+            return v_error();
+        return v_int(r->start + i * r->step);
+    }
+    if (key.kind != VK_SLICE)
+        return rt_raise(ERR_TYPE,
+                        "range indices must be integers or slices, not %s",
+                        v_type_name(key));
+    int64_t start, stop, step, len;
+    if (slice_resolve((Slice *)key.as.obj, n, &start, &stop, &step, &len) < 0)
+        return v_error();
+    i128 b = (i128)r->start + (i128)start * r->step;
+    i128 st = (i128)r->step * step;
+    i128 e = b + (i128)len * st;
+    if (st > INT64_MAX || st < -INT64_MAX || e > INT64_MAX || e < INT64_MIN)
+        return rt_raise(ERR_OVERFLOW, "range slice out of int64 range");
+    return v_range((int64_t)b, (int64_t)e, (int64_t)st);
+}
+
+static Value key_error(Value key)
+{
+    Value r = v_to_repr(key);
+    if (v_is_err(r))
+        return r;
+    rt_raise(ERR_KEY, "%s", as_str(r)->data);
+    v_decref(r);
+    return v_error();
+}
+
+Value op_getitem(Value obj, Value key)
+{
+    switch (obj.kind) {
+    case VK_ARRAY: {
+        NdArray *a = obj.as.array;
+        /* The common a[i] on the first axis, without parsing. */
+        if (key.kind == VK_SCALAR && key.dtype == ND_INT64 && a->ndim >= 1) {
+            int64_t i = key.as.i, size = a->shape[0];
+            if (i < -size || i >= size)
+                return rt_raise(ERR_INDEX,
+                                "index %" PRId64
+                                " is out of bounds for axis 0 with size "
+                                "%" PRId64,
+                                i, size);
+            return array_index0(a, i < 0 ? i + size : i);
+        }
+        return array_getitem(a, key);
+    }
+    case VK_LIST:
+    case VK_TUPLE:
+        return seq_getitem(obj, key);
+    case VK_STR:
+        return str_getitem(obj, key);
+    case VK_RANGE:
+        return range_getitem(obj, key);
+    case VK_DICT: {
+        Value r = dict_get(obj, key);
+        if (v_is_err(r))
+            return r;
+        if (r.kind == VK_UNSET)
+            return key_error(key);
+        v_incref(r);
+        return r;
+    }
+    case VK_OBJECT:
+        if (native_type(obj)->getitem) {
+            Value r = native_type(obj)->getitem(obj, key);
+            if (r.kind != VK_UNSET)
+                return r;
+        }
+        break;
+    default:
+        break;
+    }
+    return rt_raise(ERR_TYPE, "'%s' object is not subscriptable",
+                    v_type_name(obj));
+}
+
+int op_setitem(Value obj, Value key, Value v)
+{
+    switch (obj.kind) {
+    case VK_ARRAY:
+        return array_setitem(obj.as.array, key, v);
+    case VK_LIST: {
+        List *l = as_list(obj);
+        if (index_like(key)) {
+            int64_t i;
+            if (seq_index(key, l->n, "list assignment", &i) < 0)
+                return -1;
+            Value old = l->items[i];
+            v_incref(v);
+            l->items[i] = v;
+            v_decref(old);
+            return 0;
+        }
+        if (key.kind == VK_SLICE)
+            return list_set_slice(obj, key, v);
+        return rt_fail(ERR_TYPE,
+                       "list indices must be integers or slices, not %s",
+                       v_type_name(key));
+    }
+    case VK_DICT:
+        return dict_set(obj, key, v);
+    case VK_OBJECT:
+        if (native_type(obj)->setitem)
+            return native_type(obj)->setitem(obj, key, v);
+        break;
+    default:
+        break;
+    }
+    return rt_fail(ERR_TYPE, "'%s' object does not support item assignment",
+                   v_type_name(obj));
+}
+
+int op_delitem(Value obj, Value key)
+{
+    switch (obj.kind) {
+    case VK_LIST: {
+        List *l = as_list(obj);
+        if (index_like(key)) {
+            int64_t i;
+            if (seq_index(key, l->n, "list assignment", &i) < 0)
+                return -1;
+            Value old = l->items[i];
+            memmove(l->items + i, l->items + i + 1,
+                    sizeof(Value) * (size_t)(l->n - i - 1));
+            l->n--;
+            v_decref(old);
+            return 0;
+        }
+        if (key.kind == VK_SLICE)
+            return list_del_slice(obj, key);
+        return rt_fail(ERR_TYPE,
+                       "list indices must be integers or slices, not %s",
+                       v_type_name(key));
+    }
+    case VK_DICT: {
+        Value r = dict_get(obj, key);
+        if (v_is_err(r))
+            return -1;
+        if (r.kind == VK_UNSET) {
+            key_error(key);
+            return -1;
+        }
+        return dict_del(obj, key);
+    }
+    case VK_ARRAY:
+        return rt_fail(ERR_VALUE, "cannot delete array elements");
+    default:
+        break;
+    }
+    return rt_fail(ERR_TYPE, "'%s' object doesn't support item deletion",
+                   v_type_name(obj));
+}
+
+/* ---------------------------------------------------------- attributes */
+
+static Value bound_method(const Namespace *ns, Value self, const char *name)
+{
+    const BuiltinDef *d = ns ? ns_lookup(ns, name) : NULL;
+    if (!d)
+        return v_unset();
+    return v_builtin(d, self);
+}
+
+static Value no_attribute(Value obj, const char *name)
+{
+    return rt_raise(ERR_ATTRIBUTE, "'%s' object has no attribute '%s'",
+                    v_type_name(obj), name);
+}
+
+static Value array_attr(Value arr, const char *name)
+{
+    Value r = array_getattr(arr, name);
+    if (r.kind != VK_UNSET)
+        return r;
+    r = bound_method(&ns_array_methods, arr, name);
+    if (r.kind != VK_UNSET)
+        return r;
+    static const char *const list_methods[] = {"append", "extend", "insert",
+                                               "pop", "remove"};
+    for (size_t i = 0; i < sizeof list_methods / sizeof list_methods[0]; i++)
+        if (strcmp(name, list_methods[i]) == 0)
+            return rt_raise(
+                ERR_ATTRIBUTE,
+                "'ndarray' object has no attribute '%s'; arrays have a fixed "
+                "size: use list(a) for a growable list, or %s(a, ...) for a "
+                "new array (e.g. append(a, 3))",
+                name, strcmp(name, "insert") == 0 ? "insert" : "append");
+    return no_attribute(arr, name);
+}
+
+Value op_getattr(Value obj, const char *name)
+{
+    Value r;
+    switch (obj.kind) {
+    case VK_ARRAY:
+        return array_attr(obj, name);
+    case VK_SCALAR:
+        if (obj.weak) {
+            /* Python numbers: real and imag. */
+            bool cplx = obj.dtype == ND_COMPLEX128;
+            if (strcmp(name, "real") == 0) {
+                if (cplx)
+                    return v_float(obj.as.c128.re);
+                return obj.dtype == ND_BOOL ? v_int(obj.as.b) : obj;
+            }
+            if (strcmp(name, "imag") == 0) {
+                if (cplx)
+                    return v_float(obj.as.c128.im);
+                return obj.dtype == ND_FLOAT64 ? v_float(0.0) : v_int(0);
+            }
+            return no_attribute(obj, name);
+        }
+        /* NumPy scalars have the attributes and methods of 0-d arrays. */
+        {
+            NdArray *a = value_to_array(obj, ND_NTYPES);
+            if (!a)
+                return v_error();
+            Value av = {.kind = VK_ARRAY};
+            av.as.array = a;
+            r = array_getattr(av, name);
+            if (r.kind == VK_UNSET)
+                r = bound_method(&ns_array_methods, av, name);
+            nd_decref(a);
+            if (r.kind == VK_UNSET)
+                return no_attribute(obj, name);
+            if (r.kind == VK_ARRAY && r.as.array->ndim == 0)
+                return wrap_result(r.as.array);
+            return r;
+        }
+    case VK_STR:
+        r = bound_method(&ns_str_methods, obj, name);
+        break;
+    case VK_LIST:
+        r = bound_method(&ns_list_methods, obj, name);
+        break;
+    case VK_DICT:
+        r = bound_method(&ns_dict_methods, obj, name);
+        break;
+    case VK_MODULE:
+        return module_getattr((Module *)obj.as.obj, name);
+    case VK_RANGE:
+    case VK_SLICE:
+        if (strcmp(name, "start") == 0 || strcmp(name, "stop") == 0 ||
+            strcmp(name, "step") == 0) {
+            if (obj.kind == VK_RANGE) {
+                Range *rg = (Range *)obj.as.obj;
+                return v_int(name[2] == 'a'   ? rg->start
+                             : name[2] == 'o' ? rg->stop
+                                              : rg->step);
+            }
+            Slice *s = (Slice *)obj.as.obj;
+            r = name[2] == 'a' ? s->start : name[2] == 'o' ? s->stop : s->step;
+            v_incref(r);
+            return r;
+        }
+        r = v_unset();
+        break;
+    case VK_OBJECT: {
+        const NativeType *t = native_type(obj);
+        r = t->getattr ? t->getattr(obj, name) : v_unset();
+        if (r.kind == VK_UNSET)
+            r = bound_method(t->methods, obj, name);
+        break;
+    }
+    default:
+        r = v_unset();
+        break;
+    }
+    if (r.kind != VK_UNSET)
+        return r;
+    return no_attribute(obj, name);
+}
+
+int op_setattr(Value obj, const char *name, Value v)
+{
+    if (obj.kind == VK_ARRAY)
+        return array_setattr(obj, name, v);
+    if (obj.kind == VK_OBJECT && native_type(obj)->setattr)
+        return native_type(obj)->setattr(obj, name, v);
+    Value r = op_getattr(obj, name);
+    if (v_is_err(r)) {
+        /* "'str' object has no attribute 'x'" says it all. */
+        return -1;
+    }
+    v_decref(r);
+    return rt_fail(ERR_ATTRIBUTE,
+                   "attribute '%s' of '%s' objects is not "
+                   "writable",
+                   name, v_type_name(obj));
+}

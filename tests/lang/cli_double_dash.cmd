@@ -1,0 +1,2 @@
+printf 'print(argv)\n' >"$SCRATCH/-dash.nd"
+cd "$SCRATCH" && "$ND" -- -dash.nd x; echo "status $?"

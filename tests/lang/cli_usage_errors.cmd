@@ -1,0 +1,5 @@
+"$ND" --frobnicate; echo "status $?"
+"$ND" -z; echo "status $?"
+"$ND" -e; echo "status $?"
+"$ND" --version=2; echo "status $?"
+"$ND" -qz; echo "status $?"
