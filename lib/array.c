@@ -37,11 +37,12 @@ void nd_decref(NdArray *a)
     if (!a || --a->refcount > 0)
         return;
     nd_buffer_decref(a->buffer);
+    free(a->geometry_heap);
     free(a);
 }
 
-NdBuffer *nd_buffer_new(char *data, size_t nbytes,
-                        void (*release)(NdBuffer *), void *ctx)
+NdBuffer *nd_buffer_new(char *data, size_t nbytes, void (*release)(NdBuffer *),
+                        void *ctx)
 {
     NdBuffer *b = nd_malloc(sizeof *b);
     if (!b)
@@ -64,7 +65,8 @@ int nd_check_shape(int ndim, const int64_t *shape)
                         ND_MAXDIMS, ndim);
     for (int i = 0; i < ndim; i++)
         if (shape[i] < 0)
-            return nd_error(ND_ERR_VALUE, "negative dimensions are not allowed");
+            return nd_error(ND_ERR_VALUE,
+                            "negative dimensions are not allowed");
     return 0;
 }
 
@@ -155,6 +157,8 @@ static NdArray *array_header(NdType dtype, int ndim, const int64_t *shape)
         memcpy(a->shape, shape, (size_t)ndim * sizeof(int64_t));
     a->data = NULL;
     a->buffer = NULL;
+    a->geometry_room = ndim;
+    a->geometry_heap = NULL;
     return a;
 }
 

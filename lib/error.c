@@ -27,6 +27,7 @@ static const char *const kind_names[ND_ERR_COUNT] = {
     [ND_ERR_IO] = "IOError",
     [ND_ERR_RUNTIME] = "RuntimeError",
     [ND_ERR_INTERRUPT] = "KeyboardInterrupt",
+    [ND_ERR_ATTRIBUTE] = "AttributeError",
 };
 
 int nd_error(NdErrorKind kind, const char *fmt, ...)

@@ -45,6 +45,7 @@ typedef enum NdErrorKind {
     ND_ERR_IO,             /* IOError */
     ND_ERR_RUNTIME,        /* RuntimeError */
     ND_ERR_INTERRUPT,      /* KeyboardInterrupt */
+    ND_ERR_ATTRIBUTE,      /* AttributeError (a.shape = ... that needs a copy) */
     ND_ERR_COUNT
 } NdErrorKind;
 
@@ -217,6 +218,9 @@ typedef struct NdArray {
     int64_t *strides;    /* ndim entries, in bytes, may be negative or 0 */
     char *data;          /* address of the first element */
     NdBuffer *buffer;    /* owner of the memory; one reference held */
+    int geometry_room;   /* how many axes shape/strides have room for */
+    int64_t *geometry_heap; /* their storage once nd_set_shape outgrew the
+                               room after the header (else NULL) */
 } NdArray;
 
 NdArray *nd_incref(NdArray *a); /* returns a */
@@ -299,6 +303,12 @@ int nd_normalize_axis(int64_t axis, int ndim, int *out);
  * else a copy; order 'C' or 'F'.  ValueError
  * "cannot reshape array of size 6 into shape (4,)". */
 NdArray *nd_reshape(NdArray *a, int ndim, const int64_t *shape, char order);
+/* a.shape = shape: reshape `a` itself (every holder of it sees the new
+ * geometry), never copying.  ValueError "cannot reshape array of size 6
+ * into shape (4,)"; AttributeError "Incompatible shape for in-place
+ * modification. Use `.reshape()` to make a copy with the desired shape."
+ * when only a copy could have that shape. */
+int nd_set_shape(NdArray *a, int ndim, const int64_t *shape);
 /* Like nd_reshape but never copies: ValueError
  * "cannot reshape array without copying" when no view exists (returns NULL). */
 NdArray *nd_reshape_view(NdArray *a, int ndim, const int64_t *shape,

@@ -3,6 +3,7 @@
  * broadcast_to and ravel, plus the contiguous-copy helpers.  None of these
  * touch element data except when a reshape or ravel has to copy. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nd.h"
@@ -28,8 +29,9 @@ static int reshape_size_error(int64_t size, int ndim, const int64_t *shape)
 {
     char text[ND_MAXDIMS * 22 + 8];
     nd_shape_str_compact(text, sizeof text, ndim, shape);
-    return nd_error(ND_ERR_VALUE, "cannot reshape array of size %lld into "
-                                  "shape %s",
+    return nd_error(ND_ERR_VALUE,
+                    "cannot reshape array of size %lld into "
+                    "shape %s",
                     (long long)size, text);
 }
 
@@ -109,7 +111,7 @@ static bool nocopy_strides(const NdArray *a, int ndim, const int64_t *shape,
 {
     NdArray rev;
     int64_t rshape[ND_MAXDIMS], rstrides[ND_MAXDIMS], nshape[ND_MAXDIMS] = {0},
-        nstrides[ND_MAXDIMS];
+                                                      nstrides[ND_MAXDIMS];
     if (a->size == 0) {
         /* Nothing to address: contiguous strides for the new shape. */
         int64_t s = (int64_t)nd_dtype_size(a->dtype);
@@ -169,8 +171,38 @@ NdArray *nd_reshape(NdArray *a, int ndim, const int64_t *shape, char order)
     return reshape_impl(a, ndim, shape, order, true);
 }
 
-NdArray *nd_reshape_view(NdArray *a, int ndim, const int64_t *shape,
-                         char order)
+int nd_set_shape(NdArray *a, int ndim, const int64_t *shape)
+{
+    int64_t nshape[ND_MAXDIMS], strides[ND_MAXDIMS];
+    if (resolve_shape(a, ndim, shape, nshape) < 0)
+        return -1;
+    if (!nocopy_strides(a, ndim, nshape, strides, 'C'))
+        return nd_error(ND_ERR_ATTRIBUTE,
+                        "Incompatible shape for in-place modification. Use "
+                        "`.reshape()` to make a copy with the desired "
+                        "shape.");
+    /* The header's own room holds as many axes as the array was made with;
+     * more need storage of their own, freed with the array. */
+    if (ndim > a->geometry_room) {
+        int64_t *geometry = nd_malloc(2 * (size_t)ndim * sizeof(int64_t));
+        if (!geometry)
+            return -1;
+        free(a->geometry_heap);
+        a->geometry_heap = geometry;
+        a->geometry_room = ndim;
+        a->shape = geometry;
+    }
+    a->ndim = ndim;
+    a->strides = a->shape + ndim;
+    if (ndim) {
+        memcpy(a->shape, nshape, (size_t)ndim * sizeof(int64_t));
+        memcpy(a->strides, strides, (size_t)ndim * sizeof(int64_t));
+    }
+    nd_update_flags(a);
+    return 0;
+}
+
+NdArray *nd_reshape_view(NdArray *a, int ndim, const int64_t *shape, char order)
 {
     return reshape_impl(a, ndim, shape, order, false);
 }

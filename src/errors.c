@@ -35,7 +35,6 @@
 static const char *const extra_kind_names[] = {
     [ERR_NAME - ERR_NAME] = "NameError",
     [ERR_UNBOUND_LOCAL - ERR_NAME] = "UnboundLocalError",
-    [ERR_ATTRIBUTE - ERR_NAME] = "AttributeError",
     [ERR_SYNTAX - ERR_NAME] = "SyntaxError",
     [ERR_IMPORT - ERR_NAME] = "ImportError",
     [ERR_ASSERTION - ERR_NAME] = "AssertionError",

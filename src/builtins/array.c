@@ -237,103 +237,13 @@ Value array_getattr(Value v, const char *name)
     return v_unset();
 }
 
-/* a.shape = ... with more axes than the array has: libnd allocates an
- * array's shape and strides right after its header, sized for its own
- * number of axes, and other references share the header, so the new
- * geometry goes into a block of its own.  The block must live as long as
- * the array; the array holds its buffer, so the block is released with the
- * buffer, by a release hook chained in front of the buffer's own. */
-typedef struct ShapeHook {
-    void (*release)(NdBuffer *); /* the buffer's own; NULL: free(data) */
-    void *ctx;
-    int64_t **blocks;
-    int nblocks, cap;
-} ShapeHook;
-
-static void shape_hook_release(NdBuffer *buf)
-{
-    ShapeHook *h = buf->ctx;
-    for (int i = 0; i < h->nblocks; i++)
-        free(h->blocks[i]);
-    free(h->blocks);
-    buf->release = h->release;
-    buf->ctx = h->ctx;
-    free(h);
-    if (buf->release)
-        buf->release(buf);
-    else
-        free(buf->data);
-    buf->release = NULL;
-    buf->data = NULL; /* nd_buffer_decref frees it when release is NULL */
-}
-
-static int64_t *shape_block(NdArray *a, int ndim)
-{
-    NdBuffer *buf = a->buffer;
-    ShapeHook *h;
-    if (buf->release == shape_hook_release) {
-        h = buf->ctx;
-    } else {
-        h = calloc(1, sizeof *h);
-        if (!h)
-            return NULL;
-        h->release = buf->release;
-        h->ctx = buf->ctx;
-        buf->release = shape_hook_release;
-        buf->ctx = h;
-    }
-    if (h->nblocks == h->cap) {
-        int cap = h->cap ? h->cap * 2 : 4;
-        int64_t **nb = realloc(h->blocks, (size_t)cap * sizeof *nb);
-        if (!nb)
-            return NULL;
-        h->blocks = nb;
-        h->cap = cap;
-    }
-    int64_t *blk = malloc(2 * (size_t)ndim * sizeof *blk);
-    if (blk)
-        h->blocks[h->nblocks++] = blk;
-    return blk;
-}
-
 static int set_shape(NdArray *a, Value v)
 {
     int ndim;
     int64_t shape[ND_MAXDIMS];
     if (value_to_shape(v, &ndim, shape) < 0)
         return -1;
-    NdArray *r = nd_reshape_view(a, ndim, shape, 'C');
-    if (!r) {
-        if (strstr(nd_error_message(), "without copying")) {
-            nd_error_clear();
-            return rt_fail(ERR_ATTRIBUTE,
-                           "Incompatible shape for in-place modification. Use "
-                           "`.reshape()` to make a copy with the desired "
-                           "shape.");
-        }
-        return rt_fail_from_lib();
-    }
-    int64_t *geom;
-    if (r->ndim <= a->ndim) {
-        geom = a->shape; /* the room after the header, or a block */
-    } else {
-        geom = shape_block(a, r->ndim);
-        if (!geom) {
-            nd_decref(r);
-            return rt_fail(ERR_MEMORY, "out of memory");
-        }
-    }
-    a->ndim = r->ndim;
-    a->shape = geom;
-    a->strides = geom + r->ndim;
-    for (int i = 0; i < r->ndim; i++) {
-        a->shape[i] = r->shape[i];
-        a->strides[i] = r->strides[i];
-    }
-    a->data = r->data;
-    nd_decref(r);
-    nd_update_flags(a);
-    return 0;
+    return nd_set_shape(a, ndim, shape) < 0 ? rt_fail_from_lib() : 0;
 }
 
 static int set_part(NdArray *a, bool imag, Value v)

@@ -526,6 +526,41 @@ START_TEST(reshape_errors)
 }
 END_TEST
 
+START_TEST(set_shape_in_place_grows_and_shrinks)
+{
+    NdArray *a = iota(1, SHAPE(6));
+    NdArray *alias = nd_incref(a);
+    ck_assert_int_eq(nd_set_shape(a, 4, SHAPE(1, 2, 3, 1)), 0);
+    ck_assert_int_eq(alias->ndim, 4);
+    ck_assert_int_eq(alias->shape[2], 3);
+    ck_assert_int_eq(alias->strides[1], 24);
+    ck_assert_int_eq(i64_at(a, (int64_t[]){0, 1, 2, 0}), 5);
+    ck_assert_int_eq(nd_set_shape(a, 2, SHAPE(-1, 2)), 0);
+    ck_assert_int_eq(a->shape[0], 3);
+    ck_assert_int_eq(i64_at(a, (int64_t[]){2, 1}), 5);
+    nd_decref(alias);
+    nd_decref(a);
+}
+END_TEST
+
+START_TEST(set_shape_errors)
+{
+    NdArray *a = iota(2, SHAPE(2, 3));
+    NdArray *t = nd_transpose(a, NULL, 0);
+    ck_assert_int_eq(nd_set_shape(a, 1, SHAPE(4)), -1);
+    ck_assert_nd_error(ND_ERR_VALUE,
+                       "cannot reshape array of size 6 into shape (4,)");
+    /* NumPy: a.T.shape = (6,) needs a copy */
+    ck_assert_int_eq(nd_set_shape(t, 1, SHAPE(6)), -1);
+    ck_assert_nd_error(ND_ERR_ATTRIBUTE,
+                       "Incompatible shape for in-place modification. Use "
+                       "`.reshape()` to make a copy with the desired shape.");
+    ck_assert_int_eq(t->ndim, 2);
+    nd_decref(t);
+    nd_decref(a);
+}
+END_TEST
+
 START_TEST(expand_dims_and_squeeze)
 {
     NdArray *a = iota(3, SHAPE(2, 3, 4));
@@ -792,6 +827,8 @@ int main(void)
     tcase_add_test(views, reshape_transposed_f_order_is_view);
     tcase_add_test(views, reshape_order_f);
     tcase_add_test(views, reshape_errors);
+    tcase_add_test(views, set_shape_in_place_grows_and_shrinks);
+    tcase_add_test(views, set_shape_errors);
     tcase_add_test(views, expand_dims_and_squeeze);
     tcase_add_test(views, broadcast_to_is_read_only_view);
     tcase_add_test(views, ascontiguous_returns_same_when_possible);
