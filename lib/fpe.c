@@ -1,8 +1,10 @@
-/* fpe.c — the floating-point status word.  Kernels record events here (the
- * integer ones explicitly, the float ones through the hardware flags, as
- * NumPy does); the language turns the word into RuntimeWarnings or
- * FloatingPointErrors after each statement.  lib/ itself never prints. */
+/* fpe.c — the floating-point status word and the other RuntimeWarnings. Kernels
+ * record events here (the integer ones explicitly, the float ones through the
+ * hardware flags, as NumPy does); the language turns the word into
+ * RuntimeWarnings or FloatingPointErrors after each statement.  lib/ itself
+ * never prints. */
 #include <fenv.h>
+#include <string.h>
 
 #include "nd.h"
 
@@ -60,8 +62,8 @@ void nd_fpe_hw_clear(void)
 
 void nd_fpe_hw_collect(const char *origin)
 {
-    int raised = fetestexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW |
-                              FE_INVALID);
+    int raised =
+        fetestexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID);
     unsigned flags = 0;
     if (raised & FE_DIVBYZERO)
         flags |= ND_FPE_DIVIDEBYZERO;
@@ -74,4 +76,33 @@ void nd_fpe_hw_collect(const char *origin)
     if (flags)
         nd_fpe_raise(flags, origin);
     feclearexcept(FE_ALL_EXCEPT);
+}
+
+/* Warnings are static strings or short texts; a statement rarely records
+ * more than one, so a small fixed table suffices and never allocates. */
+#define ND_MAX_WARNINGS 8
+#define ND_WARNING_LEN 160
+static _Thread_local char warnings[ND_MAX_WARNINGS][ND_WARNING_LEN];
+static _Thread_local int nwarnings;
+
+void nd_warn(const char *message)
+{
+    for (int i = 0; i < nwarnings; i++)
+        if (strncmp(warnings[i], message, ND_WARNING_LEN - 1) == 0)
+            return;
+    if (nwarnings == ND_MAX_WARNINGS)
+        return;
+    strncpy(warnings[nwarnings], message, ND_WARNING_LEN - 1);
+    warnings[nwarnings][ND_WARNING_LEN - 1] = '\0';
+    nwarnings++;
+}
+
+const char *nd_warning(int i)
+{
+    return i >= 0 && i < nwarnings ? warnings[i] : NULL;
+}
+
+void nd_warnings_clear(void)
+{
+    nwarnings = 0;
 }

@@ -87,6 +87,15 @@ void nd_fpe_clear(void);
 void nd_fpe_hw_clear(void);
 void nd_fpe_hw_collect(const char *origin);
 
+/* Other RuntimeWarnings NumPy gives from inside a computation ("Mean of
+ * empty slice", "Degrees of freedom <= 0 for slice").  Recorded (each
+ * distinct text once, up to a few) for the language to print after the
+ * statement; seterr does not govern them, as in NumPy. */
+void nd_warn(const char *message);
+/* The recorded warnings in order, oldest first; NULL past the last. */
+const char *nd_warning(int i);
+void nd_warnings_clear(void);
+
 /* ------------------------------------------------------------------ dtypes */
 
 typedef enum NdType {

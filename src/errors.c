@@ -430,6 +430,8 @@ static void put_repeated(FILE *f, int count)
                 count - 3 > 1 ? "s" : "");
 }
 
+bool rt_color;
+
 static void report_exc(FILE *f, const Exc *e)
 {
     if (e->nframes > 0) {
@@ -471,7 +473,10 @@ static void report_exc(FILE *f, const Exc *e)
     }
     if (e->src)
         put_place(f, e->src, e->span);
-    fputs(e->kind_name, f);
+    if (rt_color)
+        fprintf(f, "\033[1;31m%s\033[0m", e->kind_name);
+    else
+        fputs(e->kind_name, f);
     if (e->message[0]) {
         fputs(": ", f);
         fputs(e->message, f);
@@ -671,9 +676,25 @@ void rt_warnings_reset(void)
     nwarned = capwarned = 0;
 }
 
+static void put_warning(const Source *src, SrcSpan span, const char *text)
+{
+    const char *file = src ? src->name : "nd";
+    int line = src ? (int)span.line : 0;
+    if (first_warning(file, line, text)) {
+        fflush(stdout);
+        fprintf(stderr, "%s:%d: RuntimeWarning: %s\n", file, line, text);
+        fflush(stderr);
+    }
+}
+
 int rt_check_fpe(const Source *src, SrcSpan span)
 {
     unsigned status = nd_fpe_status();
+    if (nd_warning(0)) {
+        for (int i = 0; nd_warning(i); i++)
+            put_warning(src, span, nd_warning(i));
+        nd_warnings_clear();
+    }
     if (!status)
         return 0;
     static const struct {
@@ -701,14 +722,7 @@ int rt_check_fpe(const Source *src, SrcSpan span)
             rt_set_place(src, span);
             rc = -1;
         } else {
-            const char *file = src ? src->name : "nd";
-            int line = src ? (int)span.line : 0;
-            if (first_warning(file, line, text)) {
-                fflush(stdout);
-                fprintf(stderr, "%s:%d: RuntimeWarning: %s\n", file, line,
-                        text);
-                fflush(stderr);
-            }
+            put_warning(src, span, text);
         }
     }
     nd_fpe_clear();

@@ -77,6 +77,9 @@ void rt_add_frame(const char *func, const Source *src, SrcSpan span);
 /* Print the pending exception as §6 shows it (file:L:C: Kind: message,
  * the source line, ^~~~ under the span, traceback), to stderr. */
 void rt_report(void);
+/* Show the error kind in red (the REPL sets it when stdout is a terminal
+ * and NO_COLOR is unset). */
+extern bool rt_color;
 
 /* SyntaxError at a place: raised by the lexer/parser. */
 Value rt_syntax_error(const Source *src, SrcSpan span, const char *fmt, ...)

@@ -2414,6 +2414,12 @@ static Value bound_method(const Namespace *ns, Value self, const char *name)
     return v_builtin(d, self);
 }
 
+static Value bound_array_method(Value self, const char *name)
+{
+    const BuiltinDef *d = array_method_lookup(name);
+    return d ? v_builtin(d, self) : v_unset();
+}
+
 static Value no_attribute(Value obj, const char *name)
 {
     return rt_raise(ERR_ATTRIBUTE, "'%s' object has no attribute '%s'",
@@ -2425,7 +2431,7 @@ static Value array_attr(Value arr, const char *name)
     Value r = array_getattr(arr, name);
     if (r.kind != VK_UNSET)
         return r;
-    r = bound_method(&ns_array_methods, arr, name);
+    r = bound_array_method(arr, name);
     if (r.kind != VK_UNSET)
         return r;
     static const char *const list_methods[] = {"append", "extend", "insert",
@@ -2472,7 +2478,7 @@ Value op_getattr(Value obj, const char *name)
             av.as.array = a;
             r = array_getattr(av, name);
             if (r.kind == VK_UNSET)
-                r = bound_method(&ns_array_methods, av, name);
+                r = bound_array_method(av, name);
             nd_decref(a);
             if (r.kind == VK_UNSET)
                 return no_attribute(obj, name);

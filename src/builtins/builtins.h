@@ -11,6 +11,10 @@
  * ufuncs.c, dtype.c, ...), searched in order.  registry.c owns it. */
 extern const Namespace *const root_namespaces[];
 extern const Namespace ns_array_methods; /* array.c: a.reshape(...), ... */
+/* Every table of ndarray methods (array.c's and those of later rooms),
+ * NULL-terminated, and a lookup across them.  (registry.c) */
+extern const Namespace *const array_method_namespaces[];
+const BuiltinDef *array_method_lookup(const char *name);
 extern const Namespace ns_str_methods;   /* str methods (value room) */
 extern const Namespace ns_list_methods;
 extern const Namespace ns_dict_methods;
@@ -40,6 +44,8 @@ Value format_with_spec(Value v, const char *spec, size_t len);
 /* ------------------------------------------- builtins room (H5) additions */
 
 /* The tables each file of builtins/ exports (root_namespaces lists them). */
+extern const Namespace ns_index, ns_index_methods;   /* indexing.c */
+extern const Namespace ns_reduce, ns_reduce_methods; /* reduce.c */
 extern const Namespace ns_core;   /* core.c: print, len, range, ... */
 extern const Namespace ns_create; /* create.c: array, zeros, arange, ... */
 extern const Namespace ns_ufuncs; /* ufuncs.c: add, multiply, ... */

@@ -90,18 +90,37 @@ static void show_def(const BuiltinDef *def, const char *prefix)
     put_text(def->help);
 }
 
-static void show_methods(const Namespace *ns)
+static int name_order(const void *a, const void *b)
 {
-    if (!ns || !ns->ndefs)
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The methods of several tables (a NULL-terminated list) as one sorted
+ * list under one heading. */
+static void show_method_tables(const Namespace *const *tables)
+{
+    int n = 0, k = 0;
+    for (int t = 0; tables[t]; t++)
+        n += tables[t]->ndefs;
+    if (!n)
         return;
-    const char **names = malloc((size_t)ns->ndefs * sizeof *names);
+    const char **names = malloc((size_t)n * sizeof *names);
     if (!names)
         return;
-    for (int i = 0; i < ns->ndefs; i++)
-        names[i] = ns->defs[i].name;
+    for (int t = 0; tables[t]; t++)
+        for (int i = 0; i < tables[t]->ndefs; i++)
+            names[k++] = tables[t]->defs[i].name;
+    qsort(names, (size_t)n, sizeof *names, name_order);
     fputs("\nMethods:\n", stdout);
-    put_names(names, ns->ndefs);
+    put_names(names, n);
     free(names);
+}
+
+static void show_methods(const Namespace *ns)
+{
+    const Namespace *const one[] = {ns, NULL};
+    if (ns)
+        show_method_tables(one);
 }
 
 /* The root entry's help for a name, or NULL. */
@@ -119,7 +138,7 @@ static int show_name(const char *name)
     const BuiltinDef *def;
     const NsConst *c;
     if (!root_lookup(name, &def, &c)) {
-        const BuiltinDef *m = ns_lookup(&ns_array_methods, name);
+        const BuiltinDef *m = array_method_lookup(name);
         if (m) {
             show_def(m, "ndarray.");
             return 0;
@@ -307,7 +326,7 @@ int help_show(Value v)
         return 0;
     case VK_ARRAY:
         put_text(ns_array_methods.help);
-        show_methods(&ns_array_methods);
+        show_method_tables(array_method_namespaces);
         return 0;
     case VK_SCALAR: {
         const char *h = scalar_help(v);

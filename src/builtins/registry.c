@@ -69,8 +69,26 @@ static const Namespace ns_registry = {
 };
 
 const Namespace *const root_namespaces[] = {
-    &ns_core, &ns_create, &ns_ufuncs, &ns_dtype, &ns_registry, NULL,
+    &ns_core,  &ns_create, &ns_ufuncs,   &ns_dtype,
+    &ns_index, &ns_reduce, &ns_registry, NULL,
 };
+
+const Namespace *const array_method_namespaces[] = {
+    &ns_array_methods,
+    &ns_index_methods,
+    &ns_reduce_methods,
+    NULL,
+};
+
+const BuiltinDef *array_method_lookup(const char *name)
+{
+    for (int i = 0; array_method_namespaces[i]; i++) {
+        const BuiltinDef *d = ns_lookup(array_method_namespaces[i], name);
+        if (d)
+            return d;
+    }
+    return NULL;
+}
 
 bool root_lookup(const char *name, const BuiltinDef **def, const NsConst **c)
 {

@@ -64,7 +64,8 @@ static void collect(void)
 {
     for (int i = 0; root_namespaces[i]; i++)
         add_namespace("root", root_namespaces[i]);
-    add_namespace("array", &ns_array_methods);
+    for (int i = 0; array_method_namespaces[i]; i++)
+        add_namespace("array", array_method_namespaces[i]);
     add_namespace("str", &ns_str_methods);
     add_namespace("list", &ns_list_methods);
     add_namespace("dict", &ns_dict_methods);

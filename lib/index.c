@@ -1,0 +1,2 @@
+/* index.c — (filled in by its issue). */
+#include "nd.h"

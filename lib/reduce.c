@@ -1,0 +1,2 @@
+/* reduce.c — (filled in by its issue). */
+#include "nd.h"

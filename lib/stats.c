@@ -1,0 +1,2 @@
+/* stats.c — (filled in by its issue). */
+#include "nd.h"

@@ -1,0 +1,2 @@
+/* repl.c — the interactive session (filled in by its issue). */
+#include "interp.h"
