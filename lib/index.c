@@ -1,2 +1,2 @@
-/* index.c — (filled in by its issue). */
+/* index.c — indexing (filled in by its issue). */
 #include "nd.h"

@@ -442,4 +442,11 @@ char *nd_scalar_str(const NdScalar *s);
 
 const char *nd_version(void);
 
+/* The rooms of the library beyond the core, each with its own header. */
+#include "nd_index.h"
+#include "nd_manip.h"
+#include "nd_numeric.h"
+#include "nd_reduce.h"
+#include "nd_sort.h"
+
 #endif /* ND_H */

@@ -1,2 +1,2 @@
-/* reduce.c — (filled in by its issue). */
+/* reduce.c — reductions and statistics (filled in by its issue). */
 #include "nd.h"

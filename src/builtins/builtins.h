@@ -46,6 +46,10 @@ Value format_with_spec(Value v, const char *spec, size_t len);
 /* The tables each file of builtins/ exports (root_namespaces lists them). */
 extern const Namespace ns_index, ns_index_methods;   /* indexing.c */
 extern const Namespace ns_reduce, ns_reduce_methods; /* reduce.c */
+extern const Namespace ns_manip, ns_manip_methods;   /* manip.c */
+extern const Namespace ns_sort, ns_sort_methods;     /* sort.c */
+extern const Namespace ns_numeric, ns_numeric_methods; /* numeric.c */
+extern const Namespace ns_session, ns_session_methods; /* session.c */
 extern const Namespace ns_core;   /* core.c: print, len, range, ... */
 extern const Namespace ns_create; /* create.c: array, zeros, arange, ... */
 extern const Namespace ns_ufuncs; /* ufuncs.c: add, multiply, ... */

@@ -69,15 +69,15 @@ static const Namespace ns_registry = {
 };
 
 const Namespace *const root_namespaces[] = {
-    &ns_core,  &ns_create, &ns_ufuncs,   &ns_dtype,
-    &ns_index, &ns_reduce, &ns_registry, NULL,
+    &ns_core,    &ns_create,  &ns_ufuncs,   &ns_dtype, &ns_index,
+    &ns_reduce,  &ns_manip,   &ns_sort,     &ns_numeric,
+    &ns_session, &ns_registry, NULL,
 };
 
 const Namespace *const array_method_namespaces[] = {
-    &ns_array_methods,
-    &ns_index_methods,
-    &ns_reduce_methods,
-    NULL,
+    &ns_array_methods, &ns_index_methods,   &ns_reduce_methods,
+    &ns_manip_methods, &ns_sort_methods,    &ns_numeric_methods,
+    &ns_session_methods, NULL,
 };
 
 const BuiltinDef *array_method_lookup(const char *name)

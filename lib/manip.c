@@ -1,0 +1,2 @@
+/* manip.c — manipulation (filled in by its issue). */
+#include "nd.h"

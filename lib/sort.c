@@ -1,0 +1,2 @@
+/* sort.c — sorting, searching and set operations (filled in by its issue). */
+#include "nd.h"

@@ -1,2 +1,0 @@
-/* stats.c — (filled in by its issue). */
-#include "nd.h"
