@@ -177,6 +177,13 @@ const NativeType flags_type = {
 
 /* -------------------------------------------------------- attributes */
 
+/* Every name array_getattr answers, for tab completion and help; keep in
+ * step with the switch below. */
+const char *const array_attribute_names[] = {
+    "T",     "base", "dtype",   "flags",   "flat", "imag", "itemsize",
+    "nbytes", "ndim", "real",   "shape",   "size", "strides", NULL,
+};
+
 Value array_getattr(Value v, const char *name)
 {
     NdArray *a = arr(v);

@@ -31,6 +31,8 @@ Value dtype_value(NdType t);
 /* Array attributes that are not methods (a.shape, a.T, ...): VK_UNSET when
  * `name` is none of them. */
 Value array_getattr(Value a, const char *name);
+/* The names array_getattr answers (NULL-terminated). */
+extern const char *const array_attribute_names[];
 int array_setattr(Value a, const char *name, Value v);
 
 /* help(): the text for a value or a name, to stdout. */
@@ -47,6 +49,7 @@ Value format_with_spec(Value v, const char *spec, size_t len);
 extern const Namespace ns_index, ns_index_methods;   /* indexing.c */
 extern const Namespace ns_reduce, ns_reduce_methods; /* reduce.c */
 extern const Namespace ns_manip, ns_manip_methods;   /* manip.c */
+extern const Namespace ns_ufuncs_methods;            /* ufuncs.c */
 extern const Namespace ns_sort, ns_sort_methods;     /* sort.c */
 extern const Namespace ns_numeric, ns_numeric_methods; /* numeric.c */
 extern const Namespace ns_session, ns_session_methods; /* session.c */

@@ -77,7 +77,7 @@ const Namespace *const root_namespaces[] = {
 const Namespace *const array_method_namespaces[] = {
     &ns_array_methods, &ns_index_methods,   &ns_reduce_methods,
     &ns_manip_methods, &ns_sort_methods,    &ns_numeric_methods,
-    &ns_session_methods, NULL,
+    &ns_session_methods, &ns_ufuncs_methods, NULL,
 };
 
 const BuiltinDef *array_method_lookup(const char *name)

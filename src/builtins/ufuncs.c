@@ -397,6 +397,10 @@ static const NsConst ufunc_consts[] = {
          ALIAS("divide") ">>> true_divide(1, 4)\n0.25\n"},
 };
 
+/* ndarray methods that are ufuncs in disguise (a.clip, a.round, a.conj):
+ * filled in by the math-ufunc issue. */
+const Namespace ns_ufuncs_methods = {"ndarray", NULL, 0, NULL, 0, NULL};
+
 const Namespace ns_ufuncs = {
     .name = "ufuncs",
     .consts = ufunc_consts,

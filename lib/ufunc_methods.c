@@ -1,0 +1,3 @@
+/* ufunc_methods.c — reduce, accumulate, outer, at and reduceat of binary
+ * ufuncs (filled in by its issue). */
+#include "nd.h"
