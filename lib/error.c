@@ -9,6 +9,8 @@
 
 #define ND_ERROR_MESSAGE_MAX 512
 
+volatile int nd_interrupt_requested;
+
 static _Thread_local NdErrorKind error_kind = ND_OK;
 static _Thread_local char error_message[ND_ERROR_MESSAGE_MAX];
 

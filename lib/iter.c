@@ -13,6 +13,9 @@
 
 #include "iter.h"
 
+/* The longest run handed to a loop at once (see the tile geometry). */
+#define ND_ITER_RUNMAX ((int64_t)1 << 20)
+
 /* Elements per buffered tile: small enough that the buffers of all operands
  * stay in L1/L2 (1024 complex128 = 16 KB), large enough that the loop call
  * overhead is negligible. */
@@ -290,6 +293,11 @@ static int run(const Plan *p, NdArray **ops, const NdType *loop_types,
      * whole row read in place; with casts it is a buffer's worth, made of
      * several rows when rows are short. */
     int64_t R = 1, C = inner;
+    /* A row read in place is still cut into pieces of ND_ITER_RUNMAX so
+     * that a Ctrl-C stops a computation on 10^8 elements promptly; the
+     * pieces are long enough that the check costs nothing measurable. */
+    if (C > ND_ITER_RUNMAX)
+        C = ND_ITER_RUNMAX;
     bool buffered[ND_ITER_MAXOPS] = {false};
     char *bufs[ND_ITER_MAXOPS] = {NULL};
     NdLoop moves[ND_ITER_MAXOPS] = {NULL};
@@ -350,6 +358,10 @@ static int run(const Plan *p, NdArray **ops, const NdType *loop_types,
                 loop(ptrs, r * c, steps);
                 if (nd_error_kind() != ND_OK)
                     goto fail;
+                if (nd_interrupt_requested) {
+                    nd_error(ND_ERR_INTERRUPT, "%s", "");
+                    goto fail;
+                }
                 for (int k = p->nin; k < nop; k++) {
                     if (!buffered[k])
                         continue;

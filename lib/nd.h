@@ -59,6 +59,11 @@ const char *nd_error_message(void);    /* "" when no error is set */
 void nd_error_clear(void);
 const char *nd_error_kind_name(NdErrorKind kind); /* "ValueError", ... */
 
+/* Set (only) from a SIGINT handler to stop a long computation: the
+ * iterator and long kernels poll it and fail with KeyboardInterrupt; the
+ * language clears it when it has handled the interruption. */
+extern volatile int nd_interrupt_requested;
+
 /* Checked allocation: on failure sets MemoryError and returns NULL. */
 void *nd_malloc(size_t n);
 void *nd_calloc(size_t n, size_t size);

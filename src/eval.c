@@ -33,7 +33,6 @@
 
 int interp_exit_status;
 bool interp_exit_requested;
-volatile int interp_interrupted;
 int interp_recursion_limit = 10000;
 
 /* ------------------------------------------------------------ frames */

@@ -275,6 +275,7 @@ extern int interp_exit_status;
 extern bool interp_exit_requested;
 
 /* Set by the SIGINT handler; loops and long kernels poll it. */
-extern volatile int interp_interrupted;
+/* (libnd's flag, so long kernels stop too.) */
+#define interp_interrupted nd_interrupt_requested
 
 #endif
