@@ -395,11 +395,78 @@ typedef enum NdUfuncId {
     ND_UF_ABSOLUTE,
     ND_UF_LOGICAL_NOT,
     ND_UF_INVERT,
+    /* the math ufuncs (loops in lib/math.c); unary ... */
+    ND_UF_SQRT,
+    ND_UF_CBRT,
+    ND_UF_SQUARE,
+    ND_UF_EXP,
+    ND_UF_EXP2,
+    ND_UF_EXPM1,
+    ND_UF_LOG,
+    ND_UF_LOG2,
+    ND_UF_LOG10,
+    ND_UF_LOG1P,
+    ND_UF_SIN,
+    ND_UF_COS,
+    ND_UF_TAN,
+    ND_UF_ARCSIN,
+    ND_UF_ARCCOS,
+    ND_UF_ARCTAN,
+    ND_UF_SINH,
+    ND_UF_COSH,
+    ND_UF_TANH,
+    ND_UF_ARCSINH,
+    ND_UF_ARCCOSH,
+    ND_UF_ARCTANH,
+    ND_UF_DEG2RAD,
+    ND_UF_RAD2DEG,
+    ND_UF_DEGREES, /* NumPy keeps these as ufuncs of their own */
+    ND_UF_RADIANS,
+    ND_UF_FLOOR,
+    ND_UF_CEIL,
+    ND_UF_TRUNC,
+    ND_UF_RINT,
+    ND_UF_SIGN,
+    ND_UF_SIGNBIT,
+    ND_UF_SPACING,
+    ND_UF_FABS,
+    ND_UF_ISNAN,
+    ND_UF_ISINF,
+    ND_UF_ISFINITE,
+    ND_UF_CONJUGATE,
+    ND_UF_RECIPROCAL,
+    ND_UF_MODF,  /* one input, two outputs */
+    ND_UF_FREXP, /* one input, two outputs */
+    /* ... binary ... */
+    ND_UF_LOGADDEXP,
+    ND_UF_LOGADDEXP2,
+    ND_UF_ARCTAN2,
+    ND_UF_HYPOT,
+    ND_UF_COPYSIGN,
+    ND_UF_NEXTAFTER,
+    ND_UF_MAXIMUM,
+    ND_UF_MINIMUM,
+    ND_UF_FMAX,
+    ND_UF_FMIN,
+    ND_UF_GCD,
+    ND_UF_LCM,
+    ND_UF_HEAVISIDE,
+    ND_UF_LDEXP,
+    ND_UF_FLOAT_POWER,
+    ND_UF_FMOD,
+    ND_UF_DIVMOD, /* two inputs, two outputs */
+    /* ... and NumPy's internal three-input clip (np.clip's engine). */
+    ND_UF_CLIP,
     ND_UF_COUNT
 } NdUfuncId;
 
 const char *nd_ufunc_name(NdUfuncId op); /* NumPy's: "divide", "absolute" */
-int nd_ufunc_nin(NdUfuncId op);          /* 1 or 2 */
+int nd_ufunc_nin(NdUfuncId op);          /* 1, 2 or 3 (clip) */
+int nd_ufunc_nout(NdUfuncId op);         /* 1 or 2 (modf, frexp, divmod) */
+/* NumPy's ufunc.types: the number of typed loops, and the dtypes of loop i
+ * (nin inputs, then nout outputs) written to types; -1 past the end. */
+int nd_ufunc_ntypes(NdUfuncId op);
+int nd_ufunc_loop_types(NdUfuncId op, int i, NdType *types);
 /* Look a ufunc up by NumPy name (aliases "true_divide", "abs", "mod",
  * "bitwise_not" accepted); -1 when unknown (no error set). */
 int nd_ufunc_lookup(const char *name, NdUfuncId *out);
@@ -414,6 +481,72 @@ NdArray *nd_ufunc(NdUfuncId op, NdArray *const *inputs, NdArray *out,
                   NdCasting casting);
 NdArray *nd_binary(NdUfuncId op, NdArray *a, NdArray *b);
 NdArray *nd_unary(NdUfuncId op, NdArray *a);
+/* The general call, for every ufunc (nout 2 included).  outs: NULL, or
+ * nout entries each NULL (allocate) or an array to write into.  dtype:
+ * ND_NTYPES, or NumPy's dtype= (the loop whose output has that dtype).
+ * On success results[0 .. nout) receive new references (to the given out
+ * arrays when there were some) and 0 is returned; else -1. */
+int nd_ufunc_call(NdUfuncId op, NdArray *const *inputs, NdArray *const *outs,
+                  NdType dtype, NdCasting casting, NdArray **results);
+
+/* ufunc methods (lib/ufunc_methods.c) of binary ufuncs with one output;
+ * other ufuncs give NumPy's ValueError ("reduce only supported for binary
+ * functions").  dtype ND_NTYPES means NumPy's default (add and multiply
+ * take bool and integers narrower than 64 bits to int64/uint64); `out`
+ * may be NULL.  Errors are NumPy's (AxisError, "zero-size array to
+ * reduction operation maximum which has no identity", "reduction operation
+ * 'subtract' is not reorderable, so at most one axis may be specified"). */
+/* The identity of a binary ufunc (0 for add, 1 for multiply, True for
+ * logical_and, -1 for bitwise_and, -inf for logaddexp); false when it has
+ * none (maximum, subtract). */
+bool nd_ufunc_identity(NdUfuncId op, NdScalar *out);
+/* reduce over `naxes` axes (naxes < 0: every axis, NumPy's axis=None);
+ * initial may be NULL (then the identity, needed only for empty input). */
+NdArray *nd_ufunc_reduce(NdUfuncId op, NdArray *a, const int64_t *axes,
+                         int naxes, NdType dtype, NdArray *out, bool keepdims,
+                         const NdScalar *initial);
+NdArray *nd_ufunc_accumulate(NdUfuncId op, NdArray *a, int64_t axis,
+                             NdType dtype, NdArray *out);
+/* outer(a, b): op(a[i..., None...], b[None..., j...]); nout results. */
+int nd_ufunc_outer(NdUfuncId op, NdArray *a, NdArray *b, NdArray **results);
+/* at(a, indices, b): unbuffered in place, a[idx] = op(a[idx], b) for each
+ * index in turn, so repeated indices accumulate.  indices: nidx integer
+ * arrays (broadcast together) indexing a's first nidx axes; b NULL for
+ * unary ufuncs. */
+int nd_ufunc_at(NdUfuncId op, NdArray *a, int nidx, NdArray *const *indices,
+                NdArray *b);
+/* reduceat(a, indices, axis): reduce over a[indices[i]:indices[i+1]] along
+ * axis (a[indices[i]] alone where indices[i] >= indices[i+1]). */
+NdArray *nd_ufunc_reduceat(NdUfuncId op, NdArray *a, NdArray *indices,
+                           int64_t axis, NdType dtype, NdArray *out);
+
+/* NumPy's functions built on the math ufuncs (lib/math.c). */
+/* round/around: multiply by 10**decimals, rint, divide, in a's precision
+ * (integers unchanged for decimals >= 0; complex parts rounded apart). */
+NdArray *nd_around(NdArray *a, int64_t decimals);
+/* clip(a, a_min, a_max): either bound may be NULL, not both (ValueError
+ * "One of max or min must be given"). */
+NdArray *nd_clip(NdArray *a, NdArray *a_min, NdArray *a_max);
+/* nan_to_num: NaN -> nan, +inf -> posinf, -inf -> neginf (NULL: 0.0, the
+ * dtype's largest and most negative finite values); other dtypes copied. */
+NdArray *nd_nan_to_num(NdArray *a, const double *nan, const double *posinf,
+                       const double *neginf);
+/* np.real / np.imag: views of a complex array's parts; a itself (real) or
+ * a read-only array of zeros (imag) for a real array. */
+NdArray *nd_real(NdArray *a);
+NdArray *nd_imag(NdArray *a);
+/* angle(z, deg): arctan2(imag, real), in degrees when deg. */
+NdArray *nd_angle(NdArray *a, bool deg);
+/* isposinf / isneginf (TypeError for complex, as NumPy). */
+NdArray *nd_isposinf(NdArray *a);
+NdArray *nd_isneginf(NdArray *a);
+/* fix: round toward zero (float results, as NumPy's ceil/floor). */
+NdArray *nd_fix(NdArray *a);
+/* sinc(x) = sin(pi x) / (pi x), 1 at 0. */
+NdArray *nd_sinc(NdArray *a);
+/* i0: the modified Bessel function of the first kind, order 0 (float64;
+ * TypeError for complex). */
+NdArray *nd_i0(NdArray *a);
 
 /* matmul with NumPy's rules (1-d operands promoted and the added axis
  * removed, stacks broadcast).  ValueError "matmul: Input operand 1 has a

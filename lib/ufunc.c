@@ -39,6 +39,65 @@ static const char *const names[ND_UF_COUNT] = {
     [ND_UF_ABSOLUTE] = "absolute",
     [ND_UF_LOGICAL_NOT] = "logical_not",
     [ND_UF_INVERT] = "invert",
+    [ND_UF_SQRT] = "sqrt",
+    [ND_UF_CBRT] = "cbrt",
+    [ND_UF_SQUARE] = "square",
+    [ND_UF_EXP] = "exp",
+    [ND_UF_EXP2] = "exp2",
+    [ND_UF_EXPM1] = "expm1",
+    [ND_UF_LOG] = "log",
+    [ND_UF_LOG2] = "log2",
+    [ND_UF_LOG10] = "log10",
+    [ND_UF_LOG1P] = "log1p",
+    [ND_UF_SIN] = "sin",
+    [ND_UF_COS] = "cos",
+    [ND_UF_TAN] = "tan",
+    [ND_UF_ARCSIN] = "arcsin",
+    [ND_UF_ARCCOS] = "arccos",
+    [ND_UF_ARCTAN] = "arctan",
+    [ND_UF_SINH] = "sinh",
+    [ND_UF_COSH] = "cosh",
+    [ND_UF_TANH] = "tanh",
+    [ND_UF_ARCSINH] = "arcsinh",
+    [ND_UF_ARCCOSH] = "arccosh",
+    [ND_UF_ARCTANH] = "arctanh",
+    [ND_UF_DEG2RAD] = "deg2rad",
+    [ND_UF_RAD2DEG] = "rad2deg",
+    [ND_UF_DEGREES] = "degrees",
+    [ND_UF_RADIANS] = "radians",
+    [ND_UF_FLOOR] = "floor",
+    [ND_UF_CEIL] = "ceil",
+    [ND_UF_TRUNC] = "trunc",
+    [ND_UF_RINT] = "rint",
+    [ND_UF_SIGN] = "sign",
+    [ND_UF_SIGNBIT] = "signbit",
+    [ND_UF_SPACING] = "spacing",
+    [ND_UF_FABS] = "fabs",
+    [ND_UF_ISNAN] = "isnan",
+    [ND_UF_ISINF] = "isinf",
+    [ND_UF_ISFINITE] = "isfinite",
+    [ND_UF_CONJUGATE] = "conjugate",
+    [ND_UF_RECIPROCAL] = "reciprocal",
+    [ND_UF_MODF] = "modf",
+    [ND_UF_FREXP] = "frexp",
+    [ND_UF_LOGADDEXP] = "logaddexp",
+    [ND_UF_LOGADDEXP2] = "logaddexp2",
+    [ND_UF_ARCTAN2] = "arctan2",
+    [ND_UF_HYPOT] = "hypot",
+    [ND_UF_COPYSIGN] = "copysign",
+    [ND_UF_NEXTAFTER] = "nextafter",
+    [ND_UF_MAXIMUM] = "maximum",
+    [ND_UF_MINIMUM] = "minimum",
+    [ND_UF_FMAX] = "fmax",
+    [ND_UF_FMIN] = "fmin",
+    [ND_UF_GCD] = "gcd",
+    [ND_UF_LCM] = "lcm",
+    [ND_UF_HEAVISIDE] = "heaviside",
+    [ND_UF_LDEXP] = "ldexp",
+    [ND_UF_FLOAT_POWER] = "float_power",
+    [ND_UF_FMOD] = "fmod",
+    [ND_UF_DIVMOD] = "divmod",
+    [ND_UF_CLIP] = "clip",
 };
 
 /* NumPy 2's other spellings of the same ufuncs (the array-API names
@@ -52,6 +111,7 @@ static const struct {
     {"bitwise_left_shift", ND_UF_LEFT_SHIFT},
     {"bitwise_not", ND_UF_INVERT},
     {"bitwise_right_shift", ND_UF_RIGHT_SHIFT},
+    {"conj", ND_UF_CONJUGATE},
     {"mod", ND_UF_REMAINDER},
     {"pow", ND_UF_POWER},
     {"true_divide", ND_UF_TRUE_DIVIDE},
@@ -66,7 +126,39 @@ const char *nd_ufunc_name(NdUfuncId op)
 
 int nd_ufunc_nin(NdUfuncId op)
 {
-    return op >= ND_UF_NEGATIVE ? 1 : 2;
+    if (op == ND_UF_CLIP)
+        return 3;
+    if ((op >= ND_UF_NEGATIVE && op <= ND_UF_INVERT) ||
+        (op >= ND_UF_SQRT && op <= ND_UF_FREXP))
+        return 1;
+    return 2;
+}
+
+int nd_ufunc_nout(NdUfuncId op)
+{
+    return op == ND_UF_MODF || op == ND_UF_FREXP || op == ND_UF_DIVMOD ? 2 : 1;
+}
+
+int nd_ufunc_ntypes(NdUfuncId op)
+{
+    int n = 0;
+    for (const NdKernel *k = nd_kernels(op); k->fn; k++)
+        n++;
+    return n;
+}
+
+int nd_ufunc_loop_types(NdUfuncId op, int i, NdType *types)
+{
+    if (i < 0 || i >= nd_ufunc_ntypes(op))
+        return -1;
+    const NdKernel *k = nd_kernels(op) + i;
+    int nin = nd_ufunc_nin(op);
+    for (int j = 0; j < nin; j++)
+        types[j] = k->in[j];
+    types[nin] = k->out;
+    if (nd_ufunc_nout(op) == 2)
+        types[nin + 1] = k->out2;
+    return 0;
 }
 
 int nd_ufunc_lookup(const char *name, NdUfuncId *out)
@@ -154,38 +246,86 @@ static const NdLoop mixed_Qq[6] = {equal_Qq,   not_equal_Qq,
 
 /* ------------------------------------------------------- type resolution */
 
-/* The outcome of resolution: the loop to run and the dtype of every
- * operand as the loop sees it. */
-typedef struct Resolved {
-    NdLoop fn;
-    NdType in[2];
-    NdType out;
-    bool fallback; /* inputs cast to bool unsafely (logical ops) */
-} Resolved;
+/* Whether a Python scalar of the (default) dtype `w` may stand for loop
+ * type `t`: any type of its kind or a higher one (a weak int fits int8
+ * loops; its value is checked when it is converted). */
+static bool weak_fits(NdType w, NdType t)
+{
+    static const int rank[] = {[ND_KIND_BOOL] = 0,
+                               [ND_KIND_INT] = 1,
+                               [ND_KIND_UINT] = 1,
+                               [ND_KIND_FLOAT] = 2,
+                               [ND_KIND_COMPLEX] = 3};
+    return rank[nd_dtype_kind(w)] <= rank[nd_dtype_kind(t)];
+}
 
 /* NumPy's linear search: the first loop (in ufunc.types order) every input
- * reaches by a safe cast.  `unsafe` admits any cast (logical fallback). */
+ * reaches by a safe cast.  `unsafe` admits any cast (logical fallback);
+ * `weak_kind` lets the weak inputs match any loop type of their kind. */
 static const NdKernel *search(NdUfuncId op, int nin, const NdType *st,
-                              bool unsafe)
+                              const bool *weak, bool unsafe, bool weak_kind)
 {
     const NdKernel *k = nd_kernels(op);
     for (; k && k->fn; k++) {
         bool ok = true;
-        for (int i = 0; i < nin && ok; i++)
-            ok = unsafe ? k->in[i] == st[i]
-                        : nd_can_cast(st[i], k->in[i], ND_CAST_SAFE);
+        for (int i = 0; i < nin && ok; i++) {
+            if (unsafe)
+                ok = k->in[i] == st[i];
+            else if (weak_kind && weak[i])
+                ok = weak_fits(st[i], k->in[i]);
+            else
+                ok = nd_can_cast(st[i], k->in[i], ND_CAST_SAFE);
+        }
         if (ok)
             return k;
     }
     return NULL;
 }
 
-static int resolve(NdUfuncId op, int nin, const NdType *types, const bool *weak,
-                   Resolved *r)
+/* dtype=: the homogeneous loop of that dtype, else the first loop whose
+ * output has it. */
+static const NdKernel *search_dtype(NdUfuncId op, int nin, NdType dtype)
+{
+    const NdKernel *k = nd_kernels(op), *first = NULL;
+    for (; k && k->fn; k++) {
+        if (k->out != dtype)
+            continue;
+        bool same = true;
+        for (int i = 0; i < nin; i++)
+            same = same && k->in[i] == dtype;
+        if (same)
+            return k;
+        if (!first)
+            first = k;
+    }
+    return first;
+}
+
+int nd_ufunc_resolve(NdUfuncId op, const NdType *types, const bool *weak,
+                     NdType dtype, NdResolved *r)
 {
     const char *name = nd_ufunc_name(op);
+    int nin = nd_ufunc_nin(op);
     NdType common = nd_result_type(nin, types, weak);
     NdKind ck = nd_dtype_kind(common);
+    memset(r, 0, sizeof *r);
+    r->in[1] = r->in[2] = r->out[1] = ND_NTYPES;
+
+    if (dtype != ND_NTYPES) {
+        const NdKernel *k = search_dtype(op, nin, dtype);
+        if (!k)
+            return nd_error(ND_ERR_TYPE,
+                            "No loop matching the specified signature and "
+                            "casting was found for ufunc %s",
+                            name);
+        r->fn = k->fn;
+        for (int i = 0; i < nin; i++)
+            r->in[i] = k->in[i];
+        r->out[0] = k->out;
+        if (nd_ufunc_nout(op) == 2)
+            r->out[1] = k->out2;
+        return 0;
+    }
 
     if (common == ND_BOOL && op == ND_UF_SUBTRACT)
         return nd_error(ND_ERR_TYPE,
@@ -204,9 +344,15 @@ static int resolve(NdUfuncId op, int nin, const NdType *types, const bool *weak,
                         "signature matching types <class "
                         "'numpy.dtypes.BoolDType'> -> None");
 
+    if (common == ND_BOOL && op == ND_UF_SIGN)
+        return nd_error(ND_ERR_TYPE,
+                        "ufunc 'sign' did not contain a loop with signature "
+                        "matching types <class 'numpy.dtypes.BoolDType'> -> "
+                        "None");
+
     /* A weak operand stands for the common type (NEP 50); strong operands
      * keep their own dtype so mixed loops (int64 < uint64) can match. */
-    NdType st[2];
+    NdType st[3];
     for (int i = 0; i < nin; i++)
         st[i] = weak[i] ? common : types[i];
     /* Division of integers is always float64 (NumPy's true-division
@@ -216,7 +362,19 @@ static int resolve(NdUfuncId op, int nin, const NdType *types, const bool *weak,
         for (int i = 0; i < nin; i++)
             st[i] = ND_FLOAT64;
 
-    const NdKernel *k = search(op, nin, st, false);
+    const NdKernel *k = search(op, nin, st, weak, false, false);
+    /* Loops with inputs of different kinds (ldexp's float, int): a Python
+     * int beside a float32 array is not float32 there, but any int loop
+     * input of its kind takes it. */
+    if (!k) {
+        for (int i = 0; i < nin; i++)
+            if (weak[i])
+                st[i] = types[i];
+        k = search(op, nin, st, weak, false, true);
+        for (int i = 0; i < nin; i++)
+            if (weak[i])
+                st[i] = common;
+    }
     r->fallback = false;
     /* The mixed loops sit after the integer loops in NumPy's list: they
      * win only when no integer type holds both inputs. */
@@ -230,14 +388,14 @@ static int resolve(NdUfuncId op, int nin, const NdType *types, const bool *weak,
             r->fn = qQ ? mixed_qQ[c] : mixed_Qq[c];
             r->in[0] = qQ ? ND_INT64 : ND_UINT64;
             r->in[1] = qQ ? ND_UINT64 : ND_INT64;
-            r->out = ND_BOOL;
+            r->out[0] = ND_BOOL;
             return 0;
         }
     }
     if (!k && is_logical(op)) {
         /* Truth values are exact under any cast to bool. */
         NdType bt[2] = {ND_BOOL, ND_BOOL};
-        k = search(op, nin, bt, true);
+        k = search(op, nin, bt, weak, true, false);
         r->fallback = true;
     }
     if (!k)
@@ -248,9 +406,11 @@ static int resolve(NdUfuncId op, int nin, const NdType *types, const bool *weak,
                         "''safe''",
                         name);
     r->fn = k->fn;
-    r->in[0] = k->in[0];
-    r->in[1] = nin == 2 ? k->in[1] : ND_NTYPES;
-    r->out = k->out;
+    for (int i = 0; i < nin; i++)
+        r->in[i] = k->in[i];
+    r->out[0] = k->out;
+    if (nd_ufunc_nout(op) == 2)
+        r->out[1] = k->out2;
     return 0;
 }
 
@@ -313,45 +473,44 @@ static void release_all(NdArray **a, int n)
         nd_decref(a[i]);
 }
 
-NdArray *nd_ufunc(NdUfuncId op, NdArray *const *inputs, NdArray *out,
-                  NdCasting casting)
+int nd_ufunc_call(NdUfuncId op, NdArray *const *inputs, NdArray *const *outs,
+                  NdType dtype, NdCasting casting, NdArray **results)
 {
-    if ((unsigned)op >= ND_UF_COUNT) {
-        nd_error(ND_ERR_VALUE, "invalid ufunc");
-        return NULL;
-    }
+    if ((unsigned)op >= ND_UF_COUNT)
+        return nd_error(ND_ERR_VALUE, "invalid ufunc");
     const char *name = nd_ufunc_name(op);
-    int nin = nd_ufunc_nin(op);
-    NdType types[2];
-    bool weak[2];
+    int nin = nd_ufunc_nin(op), nout = nd_ufunc_nout(op);
+    NdType types[3];
+    bool weak[3];
     for (int i = 0; i < nin; i++) {
-        if (!inputs[i]) {
-            nd_error(ND_ERR_TYPE, "ufunc '%s' got a missing operand", name);
-            return NULL;
-        }
+        if (!inputs[i])
+            return nd_error(ND_ERR_TYPE, "ufunc '%s' got a missing operand",
+                            name);
         types[i] = inputs[i]->dtype;
         weak[i] = (inputs[i]->flags & ND_WEAK) && inputs[i]->ndim == 0;
     }
 
-    Resolved r = {0};
-    if (resolve(op, nin, types, weak, &r) < 0)
-        return NULL;
+    NdResolved r;
+    if (nd_ufunc_resolve(op, types, weak, dtype, &r) < 0)
+        return -1;
 
     for (int i = 0; i < nin; i++) {
         if (weak[i] || r.fallback || types[i] == r.in[i] ||
             nd_can_cast(types[i], r.in[i], casting))
             continue;
-        nd_error(ND_ERR_TYPE,
-                 "Cannot cast ufunc '%s' input %d from dtype('%s') to "
-                 "dtype('%s') with casting rule '%s'",
-                 name, i, nd_dtype_name(types[i]), nd_dtype_name(r.in[i]),
-                 nd_casting_name(casting));
-        return NULL;
+        return nd_error(ND_ERR_TYPE,
+                        "Cannot cast ufunc '%s' input %d from dtype('%s') to "
+                        "dtype('%s') with casting rule '%s'",
+                        name, i, nd_dtype_name(types[i]),
+                        nd_dtype_name(r.in[i]), nd_casting_name(casting));
     }
 
     /* Float flags are collected around everything that may raise them,
      * the scalar conversions below included (1e300 into float32). */
-    bool fp = is_inexact(r.out) || (out && is_inexact(out->dtype));
+    bool fp = false;
+    for (int k = 0; k < nout; k++)
+        fp = fp || is_inexact(r.out[k]) ||
+             (outs && outs[k] && is_inexact(outs[k]->dtype));
     for (int i = 0; i < nin; i++)
         fp = fp || is_inexact(r.in[i]) || is_inexact(types[i]);
     if (fp)
@@ -360,10 +519,11 @@ NdArray *nd_ufunc(NdUfuncId op, NdArray *const *inputs, NdArray *out,
     /* Convert scalars up front: weak ones by NEP 50's rules, strong 0-d
      * ones so the loop sees a stride-0 operand of its own dtype instead of
      * recasting the same value in every buffer. */
-    NdArray *ops[3] = {NULL, NULL, NULL};
-    NdArray *owned[2] = {NULL, NULL};
-    NdType loop_types[3] = {r.in[0], r.in[1], ND_NTYPES};
-    loop_types[nin] = r.out;
+    NdArray *ops[5] = {NULL, NULL, NULL, NULL, NULL};
+    NdArray *owned[3] = {NULL, NULL, NULL};
+    NdType loop_types[5] = {r.in[0], r.in[1], r.in[2], ND_NTYPES, ND_NTYPES};
+    for (int k = 0; k < nout; k++)
+        loop_types[nin + k] = r.out[k];
     NdLoop fn = r.fn;
     for (int i = 0; i < nin; i++) {
         NdArray *a = inputs[i];
@@ -406,30 +566,54 @@ NdArray *nd_ufunc(NdUfuncId op, NdArray *const *inputs, NdArray *out,
         ops[i] = owned[i];
     }
 
-    if (out) {
-        if (out->dtype != loop_types[nin] &&
-            !nd_can_cast(loop_types[nin], out->dtype, casting)) {
+    for (int k = 0; k < nout; k++) {
+        NdArray *o = outs ? outs[k] : NULL;
+        ops[nin + k] = o;
+        if (!o || o->dtype == loop_types[nin + k] ||
+            nd_can_cast(loop_types[nin + k], o->dtype, casting))
+            continue;
+        if (nout == 1)
             nd_error(ND_ERR_TYPE,
                      "Cannot cast ufunc '%s' output from dtype('%s') to "
                      "dtype('%s') with casting rule '%s'",
-                     name, nd_dtype_name(loop_types[nin]),
-                     nd_dtype_name(out->dtype), nd_casting_name(casting));
-            goto fail;
-        }
+                     name, nd_dtype_name(loop_types[nin + k]),
+                     nd_dtype_name(o->dtype), nd_casting_name(casting));
+        else
+            nd_error(ND_ERR_TYPE,
+                     "Cannot cast ufunc '%s' output %d from dtype('%s') to "
+                     "dtype('%s') with casting rule '%s'",
+                     name, k, nd_dtype_name(loop_types[nin + k]),
+                     nd_dtype_name(o->dtype), nd_casting_name(casting));
+        goto fail;
     }
-    ops[nin] = out;
 
-    int rc = nd_elementwise(nin, 1, ops, loop_types, fn);
+    int rc = nd_elementwise(nin, nout, ops, loop_types, fn);
     if (fp)
         nd_fpe_hw_collect(name);
     if (rc < 0)
         goto fail;
     release_all(owned, nin);
-    return out ? nd_incref(out) : ops[nin];
+    for (int k = 0; k < nout; k++)
+        results[k] = (outs && outs[k]) ? nd_incref(outs[k]) : ops[nin + k];
+    return 0;
 
 fail:
     release_all(owned, nin);
-    return NULL;
+    return -1;
+}
+
+NdArray *nd_ufunc(NdUfuncId op, NdArray *const *inputs, NdArray *out,
+                  NdCasting casting)
+{
+    if ((unsigned)op < ND_UF_COUNT && nd_ufunc_nout(op) != 1) {
+        nd_error(ND_ERR_TYPE, "ufunc '%s' has 2 outputs", nd_ufunc_name(op));
+        return NULL;
+    }
+    NdArray *res = NULL;
+    NdArray *outs[1] = {out};
+    if (nd_ufunc_call(op, inputs, outs, ND_NTYPES, casting, &res) < 0)
+        return NULL;
+    return res;
 }
 
 NdArray *nd_binary(NdUfuncId op, NdArray *a, NdArray *b)

@@ -1041,6 +1041,25 @@ static __attribute__((noinline)) Value eval_inner(Frame *F, Node *n)
         Value obj = eval_expr(F, n->u.index.obj);
         if (v_is_err(obj))
             return obj;
+        NodeVec *items = &n->u.index.items;
+        if (items->n > 1 && items->n <= 8) {
+            /* a[i, j]: the keys stay on the stack (no tuple), so reading
+             * one element of an array allocates nothing (indexing room). */
+            Value keys[8];
+            int got = 0;
+            Value r = v_error();
+            for (; got < items->n; got++) {
+                keys[got] = eval_index_item(F, items->v[got]);
+                if (v_is_err(keys[got]))
+                    break;
+            }
+            if (got == items->n)
+                r = op_getitem_items(obj, keys, items->n);
+            for (int i = 0; i < got; i++)
+                xdecref(keys[i]);
+            xdecref(obj);
+            return r;
+        }
         Value key = eval_key(F, n);
         if (v_is_err(key)) {
             xdecref(obj);

@@ -1,7 +1,10 @@
 /* main.c — the nd command line (LANGUAGE.md §7): options, running a script,
- * a -e string or a program read from standard input, the line-based REPL,
+ * a -e string or a program read from standard input, starting the REPL,
  * exit statuses (0, 1 on an error, 2 on a usage error, 130 on Ctrl-C, or
  * what exit(n) asked), and flushing standard output before leaving.
+ *
+ * The interactive session itself, and the SIGINT handler it shares with a
+ * running script, live in repl.c.
  *
  * The program runs on a thread of its own with a 512 MiB stack (reserved,
  * committed only as it is touched) so that deep recursion in nd meets the
@@ -16,29 +19,21 @@
  * the REPL starts with no FILE and no -e (as Python's); without a terminal
  * the REPL (nd -i) writes its prompts to standard error, as Python does.
  */
-#define _POSIX_C_SOURCE 200809L /* sigaction, getline, pthread_sigmask */
+#define _POSIX_C_SOURCE 200809L /* pthread_sigmask */
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
-
-/* Without this readline declares an old `Function` typedef that clashes
- * with interp.h's. */
-#define _FUNCTION_DEF
-#include <readline/history.h>
-#include <readline/readline.h>
 
 #include "config.h"
 #include "eval.h"
 #include "gc.h"
 #include "interp.h"
 #include "nd.h"
-#include "parser.h"
+#include "repl.h"
 
 static const char usage_text[] =
     "Usage: nd [OPTION]... [FILE [ARG]...]\n"
@@ -68,10 +63,6 @@ static const char version_text[] =
     "<https://gnu.org/licenses/gpl.html>.\n"
     "This is free software: you are free to change and redistribute it.\n"
     "There is NO WARRANTY, to the extent permitted by law.\n";
-
-static const char banner_text[] =
-    "nd " PACKAGE_VERSION " - NumPy's semantics, blocks closed by end.\n"
-    "Type help() or help(name) for help, exit() or Ctrl-D to leave.\n";
 
 /* ------------------------------------------------------------- options */
 
@@ -177,59 +168,6 @@ static int parse_options(int argc, char **argv, Options *o)
     return -1;
 }
 
-/* ------------------------------------------------------------- signals */
-
-/* How many SIGINTs arrived since the last entry or run started.  The
- * handler only sets flags; the evaluator polls interp_interrupted. */
-static volatile sig_atomic_t sigint_count;
-/* Set while the REPL waits for input, where Ctrl-C clears the entry. */
-static volatile sig_atomic_t reading_input;
-
-/* When the unanswered Ctrl-C came (CLOCK_MONOTONIC seconds). */
-static volatile sig_atomic_t first_sigint_time;
-
-static long monotonic_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts); /* async-signal-safe */
-    return (long)ts.tv_sec;
-}
-
-static void on_sigint(int sig)
-{
-    (void)sig;
-    if (!reading_input && sigint_count > 0 && interp_interrupted &&
-        monotonic_seconds() - first_sigint_time >= 2) {
-        /* Ctrl-C again, seconds after the first is still unanswered (a long
-         * kernel that does not poll): give up as the default action would.
-         * (Signals a moment apart are one Ctrl-C: timeout(1) and terminals
-         * may deliver one to the process and again to its group.) */
-        signal(SIGINT, SIG_DFL);
-        raise(SIGINT);
-        return;
-    }
-    if (!interp_interrupted)
-        first_sigint_time = (sig_atomic_t)monotonic_seconds();
-    sigint_count++;
-    if (!reading_input)
-        interp_interrupted = 1;
-}
-
-static void install_sigint(void)
-{
-    /* Keep an inherited "ignore" (nohup, a background job), as Python does:
-     * the parent asked for Ctrl-C not to reach us. */
-    struct sigaction old;
-    if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-        return;
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_sigint;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0; /* no SA_RESTART: a read in the REPL returns EINTR */
-    sigaction(SIGINT, &sa, NULL);
-}
-
 /* ---------------------------------------------------------------- files */
 
 /* The whole of a file (NULL: standard input) as a malloc'd NUL-terminated
@@ -323,152 +261,6 @@ static int run_text(const char *name, const char *text, size_t len,
     return rc;
 }
 
-/* ------------------------------------------------------------------ REPL */
-
-/* A growable text: the lines of one REPL entry. */
-typedef struct Entry {
-    char *text;
-    size_t len, cap;
-} Entry;
-
-static bool entry_add(Entry *e, const char *line)
-{
-    size_t n = strlen(line);
-    if (e->len + n + 2 > e->cap) {
-        size_t cap = e->cap ? e->cap : 256;
-        while (e->len + n + 2 > cap)
-            cap *= 2;
-        char *t = realloc(e->text, cap);
-        if (!t)
-            return false;
-        e->text = t;
-        e->cap = cap;
-    }
-    memcpy(e->text + e->len, line, n);
-    e->len += n;
-    e->text[e->len++] = '\n';
-    e->text[e->len] = '\0';
-    return true;
-}
-
-static bool blank(const char *s)
-{
-    for (; *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-            return false;
-    return true;
-}
-
-static bool cancel_entry; /* Ctrl-C while typing: drop the entry */
-
-/* Readline calls this when a read was interrupted by a signal. */
-static int on_readline_signal(void)
-{
-    if (sigint_count > 0) {
-        sigint_count = 0;
-        cancel_entry = true;
-        rl_replace_line("", 0);
-        rl_crlf();
-        rl_set_prompt(">>> ");
-        rl_on_new_line();
-        rl_redisplay();
-    }
-    return 0;
-}
-
-/* Whether the entry so far is unfinished (an open block or bracket): the
- * parser decides.  A complete entry, right or wrong, is run; interp_run
- * parses it again and reports its SyntaxError with the place. */
-static bool entry_incomplete(const Entry *e)
-{
-    Source *src = source_new("<stdin>", e->text, e->len);
-    if (!src)
-        return false; /* interp_run will meet the MemoryError */
-    bool incomplete = false;
-    if (!parse_program(src)) {
-        incomplete = parse_incomplete();
-        rt_clear();
-    }
-    source_decref(src);
-    return incomplete;
-}
-
-/* One line without its newline (malloc'd), or NULL at end of input.
- * Without a terminal the prompt goes to stderr, as Python's. */
-static char *read_line(bool tty, const char *prompt)
-{
-    if (tty) {
-        reading_input = 1;
-        char *line = readline(prompt);
-        reading_input = 0;
-        return line;
-    }
-    fputs(prompt, stderr);
-    fflush(stderr);
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n = getline(&line, &cap, stdin);
-    if (n < 0) {
-        free(line);
-        return NULL;
-    }
-    if (n > 0 && line[n - 1] == '\n')
-        line[n - 1] = '\0';
-    return line;
-}
-
-/* The read-eval-print loop; returns when input ends or exit() is called. */
-static void repl(bool quiet, bool banner)
-{
-    bool tty = isatty(STDIN_FILENO);
-    if (tty) {
-        rl_readline_name = "nd";
-        rl_signal_event_hook = on_readline_signal;
-    }
-    if (banner && !quiet)
-        fputs(banner_text, stderr);
-    Entry e = {0};
-    for (;;) {
-        fflush(stdout);
-        char *line = read_line(tty, e.len ? "... " : ">>> ");
-        if (cancel_entry) {
-            cancel_entry = false;
-            e.len = 0;
-        }
-        if (!line) {
-            fputc('\n', tty ? stdout : stderr);
-            break;
-        }
-        bool ok = entry_add(&e, line);
-        free(line);
-        if (!ok) {
-            fputs("nd: out of memory\n", stderr);
-            e.len = 0;
-            continue;
-        }
-        if (blank(e.text)) {
-            e.len = 0;
-            continue;
-        }
-        if (entry_incomplete(&e))
-            continue;
-        if (tty) {
-            e.text[e.len - 1] = '\0';
-            add_history(e.text);
-            e.text[e.len - 1] = '\n';
-        }
-        rt_warnings_reset();
-        sigint_count = 0;
-        interp_interrupted = 0;
-        if (run_text("<stdin>", e.text, e.len, RUN_ECHO) < 0)
-            rt_clear(); /* reported; the variables stay as they are */
-        e.len = 0;
-        if (interp_exit_requested)
-            break;
-    }
-    free(e.text);
-}
-
 /* --------------------------------------------------------------- running */
 
 typedef struct Job {
@@ -483,7 +275,7 @@ static int run_status(int rc)
         return interp_exit_status;
     if (rc == 0)
         return 0;
-    return sigint_count > 0 ? 130 : 1;
+    return repl_sigint_seen() ? 130 : 1;
 }
 
 static int run(Options *o)
@@ -507,7 +299,7 @@ static int run(Options *o)
         rc = run_text(from_stdin ? "<stdin>" : o->file, text, len, RUN_FILE);
         free(text);
     } else {
-        repl(o->quiet, true);
+        repl_run(!o->quiet, run_text);
         return run_status(0);
     }
     if (rc < 0)
@@ -515,9 +307,8 @@ static int run(Options *o)
     if (o->interactive && !interp_exit_requested) {
         /* As python -i: the session decides the status, not the script
          * (0 at the end of input, or what exit(n) says). */
-        sigint_count = 0;
-        interp_interrupted = 0;
-        repl(o->quiet, false);
+        repl_sigint_reset();
+        repl_run(false, run_text);
         return run_status(0);
     }
     return run_status(rc);
@@ -546,11 +337,16 @@ static int run_on_big_stack(Options *o)
             err = pthread_create(&t, &attr, run_thread, &job);
         pthread_attr_destroy(&attr);
         if (!err) {
-            /* SIGINT goes to the program's thread, so that a read in the
-             * REPL is interrupted there. */
+            /* The signals readline catches go to the program's thread, so
+             * that a read in the REPL is interrupted there (Ctrl-C clears
+             * the line, a resized window is redrawn at once). */
+            static const int sigs[] = {SIGINT,  SIGWINCH, SIGTERM,
+                                       SIGHUP,  SIGQUIT,  SIGALRM,
+                                       SIGTSTP, SIGTTIN,  SIGTTOU};
             sigset_t set;
             sigemptyset(&set);
-            sigaddset(&set, SIGINT);
+            for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+                sigaddset(&set, sigs[i]);
             pthread_sigmask(SIG_BLOCK, &set, NULL);
             pthread_join(t, NULL);
             return job.status;
@@ -565,7 +361,7 @@ int main(int argc, char **argv)
     int status = parse_options(argc, argv, &o);
     if (status >= 0)
         return status;
-    install_sigint();
+    repl_install_sigint();
     status = run_on_big_stack(&o);
     gc_at_exit();
     /* Output is flushed before exit; a failed write is an error. */

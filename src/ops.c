@@ -1420,6 +1420,20 @@ int iter_start(ValueIter *it, Value seq)
             return rt_fail(ERR_TYPE, "iteration over a 0-d array");
         it->n = seq.as.array->shape[0];
         break;
+    case VK_OBJECT: {
+        /* a.flat iterates over the elements in C order. */
+        NdArray *flat;
+        int f = flatiter_array(seq, &flat);
+        if (f < 0)
+            return -1;
+        if (f > 0) {
+            it->n = flat->shape[0];
+            it->seq.kind = VK_ARRAY;
+            it->seq.as.array = flat;
+            return 0;
+        }
+    }
+        /* fall through */
     default:
         return rt_fail(ERR_TYPE, "'%s' object is not iterable",
                        v_type_name(seq));
@@ -1512,6 +1526,16 @@ int value_len(Value v, int64_t *out)
             return rt_fail(ERR_TYPE, "len() of unsized object");
         *out = v.as.array->shape[0];
         return 0;
+    case VK_OBJECT:
+        if (v.kind == VK_OBJECT && native_type(v) == &flatiter_type) {
+            NdArray *flat;
+            if (flatiter_array(v, &flat) < 0)
+                return -1;
+            *out = flat->size;
+            nd_decref(flat);
+            return 0;
+        }
+        /* fall through */
     default:
         return rt_fail(ERR_TYPE, "object of type '%s' has no len()",
                        v_type_name(v));
@@ -1520,54 +1544,10 @@ int value_len(Value v, int64_t *out)
 
 /* ------------------------------------------------------ array indexing */
 
-/* A strided walk over an N-d region in C order. */
-typedef struct SIt {
-    int nd;
-    int64_t shape[ND_MAXDIMS], strides[ND_MAXDIMS], idx[ND_MAXDIMS];
-    char *p;
-} SIt;
-
-static void sit_init(SIt *it, int nd, const int64_t *shape,
-                     const int64_t *strides, char *p)
-{
-    it->nd = nd;
-    for (int d = 0; d < nd; d++) {
-        it->shape[d] = shape[d];
-        it->strides[d] = strides[d];
-        it->idx[d] = 0;
-    }
-    it->p = p;
-}
-
-static void sit_next(SIt *it)
-{
-    for (int d = it->nd - 1; d >= 0; d--) {
-        it->p += it->strides[d];
-        if (++it->idx[d] < it->shape[d])
-            return;
-        it->p -= it->strides[d] * it->shape[d];
-        it->idx[d] = 0;
-    }
-}
-
-static int64_t prod(int n, const int64_t *shape)
-{
-    int64_t p = 1;
-    for (int i = 0; i < n; i++)
-        p *= shape[i];
-    return p;
-}
-
-enum { IT_INT, IT_SLICE, IT_NONE, IT_ELLIPSIS, IT_ADV };
-
-typedef struct IdxItem {
-    int type;
-    int64_t i;
-    Slice *slice;
-    NdArray *adv; /* a reference */
-} IdxItem;
-
-#define MAX_INDEX_ITEMS (2 * ND_MAXDIMS + 2)
+/* The language's side of indexing: index values (ints, slices, None, ...,
+ * arrays, lists and tuples inside an index) become libnd's NdIndex items;
+ * lib/index.c applies NumPy's rules.  A full integer index reads one
+ * element without allocating anything. */
 
 static int bad_index(void)
 {
@@ -1583,49 +1563,107 @@ static bool int_kind(NdType t)
     return k == ND_KIND_INT || k == ND_KIND_UINT;
 }
 
-static int classify(Value v, IdxItem *it)
+/* An index converted for libnd; the arrays made on the way are owned. */
+typedef struct KeyIndex {
+    NdIndex items[ND_INDEX_MAX];
+    int n;
+    int nowned;
+    NdArray *owned[ND_INDEX_MAX];
+} KeyIndex;
+
+static void key_release(KeyIndex *k)
 {
-    it->adv = NULL;
+    for (int i = 0; i < k->nowned; i++)
+        nd_decref(k->owned[i]);
+    k->nowned = 0;
+}
+
+/* An int as an index: a huge uint64 is out of bounds for any axis. */
+static int64_t scalar_index(Value v)
+{
+    if (v.dtype == ND_UINT64 && v.as.u > (uint64_t)INT64_MAX)
+        return INT64_MAX;
+    int64_t i = 0;
+    value_to_int64(v, &i);
+    return i;
+}
+
+static int slice_part(Value v, bool *has, int64_t *out)
+{
+    *has = v.kind != VK_NONE;
+    if (!*has)
+        return 0;
+    if (v.kind == VK_SCALAR && (int_kind((NdType)v.dtype) || v.dtype == ND_BOOL)) {
+        *out = v.dtype == ND_BOOL ? v.as.b : scalar_index(v);
+        return 0;
+    }
+    if (v.kind == VK_ARRAY && v.as.array->ndim == 0 &&
+        int_kind(v.as.array->dtype))
+        return value_to_int64(v, out);
+    return rt_fail(ERR_TYPE, "slice indices must be integers or None or "
+                             "have an __index__ method");
+}
+
+static int own(KeyIndex *k, NdArray *a)
+{
+    k->owned[k->nowned++] = a;
+    return 0;
+}
+
+/* One item of an index (not a top-level tuple). */
+static int key_item(Value v, KeyIndex *k, NdIndex *it)
+{
+    memset(it, 0, sizeof *it);
     switch (v.kind) {
     case VK_SCALAR:
         if (int_kind((NdType)v.dtype)) {
-            it->type = IT_INT;
-            if (v.dtype == ND_UINT64 && v.as.u > (uint64_t)INT64_MAX) {
-                it->i = INT64_MAX; /* out of bounds for any axis */
-                return 0;
-            }
-            return value_to_int64(v, &it->i);
+            it->kind = ND_INDEX_INT;
+            it->i = scalar_index(v);
+            return 0;
         }
         if (v.dtype == ND_BOOL) {
             NdScalar s = nd_scalar_bool(v.as.b);
-            it->adv = nd_from_scalar(&s);
-            if (!it->adv)
+            NdArray *b = nd_from_scalar(&s);
+            if (!b)
                 return rt_fail_from_lib();
-            it->type = IT_ADV;
-            return 0;
+            it->kind = ND_INDEX_ARRAY;
+            it->array = b;
+            return own(k, b);
         }
         return bad_index();
-    case VK_SLICE:
-        it->type = IT_SLICE;
-        it->slice = (Slice *)v.as.obj;
+    case VK_SLICE: {
+        Slice *s = (Slice *)v.as.obj;
+        bool has_step;
+        it->kind = ND_INDEX_SLICE;
+        it->step = 1;
+        if (slice_part(s->start, &it->has_start, &it->start) < 0 ||
+            slice_part(s->stop, &it->has_stop, &it->stop) < 0 ||
+            slice_part(s->step, &has_step, &it->step) < 0)
+            return -1;
+        if (!has_step)
+            it->step = 1;
         return 0;
+    }
     case VK_NONE:
-        it->type = IT_NONE;
+        it->kind = ND_INDEX_NEWAXIS;
         return 0;
     case VK_ELLIPSIS:
-        it->type = IT_ELLIPSIS;
+        it->kind = ND_INDEX_ELLIPSIS;
         return 0;
     case VK_ARRAY: {
         NdArray *a = v.as.array;
         if (a->ndim == 0 && int_kind(a->dtype)) {
-            it->type = IT_INT;
+            it->kind = ND_INDEX_INT;
             return value_to_int64(v, &it->i);
         }
-        if (!int_kind(a->dtype) && a->dtype != ND_BOOL)
+        if (!int_kind(a->dtype) && a->dtype != ND_BOOL) {
+            if (a->ndim == 0)
+                return bad_index();
             return rt_fail(ERR_INDEX, "arrays used as indices must be of "
                                       "integer (or boolean) type");
-        it->type = IT_ADV;
-        it->adv = nd_incref(a);
+        }
+        it->kind = ND_INDEX_ARRAY;
+        it->array = a;
         return 0;
     }
     case VK_LIST:
@@ -1642,13 +1680,11 @@ static int classify(Value v, IdxItem *it)
                 return rt_fail_from_lib();
             a = b;
         }
-        if (!int_kind(a->dtype) && a->dtype != ND_BOOL) {
-            nd_decref(a);
-            return rt_fail(ERR_INDEX, "arrays used as indices must be of "
-                                      "integer (or boolean) type");
-        }
-        it->type = IT_ADV;
-        it->adv = a;
+        own(k, a);
+        if (!int_kind(a->dtype) && a->dtype != ND_BOOL)
+            return bad_index();
+        it->kind = ND_INDEX_ARRAY;
+        it->array = a;
         return 0;
     }
     default:
@@ -1656,224 +1692,24 @@ static int classify(Value v, IdxItem *it)
     }
 }
 
-static void release_items(IdxItem *items, int n)
+/* Convert the n items of a multi-index (keys) for array a. */
+static int key_items(const NdArray *a, const Value *keys, int64_t n,
+                     KeyIndex *k)
 {
-    for (int i = 0; i < n; i++)
-        nd_decref(items[i].adv);
-}
-
-/* Split an index value into items (a tuple is a multi-index). */
-static int parse_index(Value key, IdxItem *items, int *n)
-{
-    if (key.kind != VK_TUPLE) {
-        *n = 1;
-        return classify(key, &items[0]);
-    }
-    Tuple *t = as_tuple(key);
-    if (t->n > MAX_INDEX_ITEMS)
-        return rt_fail(ERR_INDEX,
-                       "too many indices for array: %" PRId64 " were indexed",
-                       t->n);
-    for (int64_t i = 0; i < t->n; i++) {
-        if (classify(t->items[i], &items[i]) < 0) {
-            release_items(items, (int)i);
-            return -1;
-        }
-    }
-    *n = (int)t->n;
-    return 0;
-}
-
-static int slice_part(Value v, int64_t *out)
-{
-    if (v.kind == VK_SCALAR && v.dtype == ND_UINT64 &&
-        v.as.u > (uint64_t)INT64_MAX) {
-        *out = INT64_MAX;
-        return 0;
-    }
-    bool ok = (v.kind == VK_SCALAR &&
-               (int_kind((NdType)v.dtype) || v.dtype == ND_BOOL)) ||
-              (v.kind == VK_ARRAY && v.as.array->ndim == 0 &&
-               int_kind(v.as.array->dtype));
-    if (!ok)
-        return rt_fail(ERR_TYPE, "slice indices must be integers or None or "
-                                 "have an __index__ method");
-    return value_to_int64(v, out);
-}
-
-/* Python's slice.indices(len) and the resulting length. */
-static int slice_resolve(const Slice *s, int64_t len, int64_t *start,
-                         int64_t *stop, int64_t *step, int64_t *n)
-{
-    int64_t st = 1, b, e;
-    if (s->step.kind != VK_NONE) {
-        if (slice_part(s->step, &st) < 0)
-            return -1;
-        if (st == 0)
-            return rt_fail(ERR_VALUE, "slice step cannot be zero");
-        if (st < -INT64_MAX)
-            st = -INT64_MAX;
-    }
-    if (s->start.kind == VK_NONE)
-        b = st < 0 ? INT64_MAX : 0;
-    else if (slice_part(s->start, &b) < 0)
-        return -1;
-    if (s->stop.kind == VK_NONE)
-        e = st < 0 ? INT64_MIN : INT64_MAX;
-    else if (slice_part(s->stop, &e) < 0)
-        return -1;
-    if (b < 0) {
-        b += len;
-        if (b < 0)
-            b = st < 0 ? -1 : 0;
-    } else if (b >= len) {
-        b = st < 0 ? len - 1 : len;
-    }
-    if (e < 0) {
-        e += len;
-        if (e < 0)
-            e = st < 0 ? -1 : 0;
-    } else if (e >= len) {
-        e = st < 0 ? len - 1 : len;
-    }
-    if (st < 0)
-        *n = e < b ? (b - e - 1) / -st + 1 : 0;
-    else
-        *n = b < e ? (e - b - 1) / st + 1 : 0;
-    *start = b;
-    *stop = e;
-    *step = st;
-    return 0;
-}
-
-/* The geometry of a basic index applied to an array; one advanced item
- * (its axes kept in place for now) is recorded for a gather/scatter. */
-typedef struct Geo {
-    int ndim;
-    int64_t shape[ND_MAXDIMS], strides[ND_MAXDIMS];
-    char *data;
-    bool scalar;  /* every axis taken by an integer: one element */
-    NdArray *adv; /* borrowed from the items */
-    int adv_pos;  /* its first axis in this geometry */
-    int adv_src;  /* and in the indexed array */
-    int adv_k;    /* axes it covers (a bool mask's ndim, else 1) */
-} Geo;
-
-static int too_many_dims(void)
-{
-    return rt_fail(ERR_INDEX, "number of dimensions must be within [0, %d]",
-                   ND_MAXDIMS);
-}
-
-static int index_geometry(const NdArray *a, const IdxItem *items, int n, Geo *g)
-{
-    int consumed = 0, nell = 0, nadv = 0, nint = 0;
-    for (int i = 0; i < n; i++) {
-        switch (items[i].type) {
-        case IT_INT:
-            nint++;
-            consumed++;
-            break;
-        case IT_SLICE:
-            consumed++;
-            break;
-        case IT_ELLIPSIS:
-            nell++;
-            break;
-        case IT_ADV:
-            nadv++;
-            consumed += items[i].adv->dtype == ND_BOOL ? items[i].adv->ndim : 1;
-            break;
-        default:
-            break;
-        }
-    }
-    if (nell > 1)
-        return rt_fail(ERR_INDEX,
-                       "an index can only have a single ellipsis ('...')");
-    if (consumed > a->ndim)
+    k->n = 0;
+    k->nowned = 0;
+    if (n > ND_INDEX_MAX)
         return rt_fail(ERR_INDEX,
                        "too many indices for array: array is %d-dimensional, "
-                       "but %d were indexed",
-                       a->ndim, consumed);
-    if (nadv > 1)
-        return rt_fail(ERR_INDEX,
-                       "indexing with more than one integer or boolean array "
-                       "is not supported yet");
-    int s = 0, out = 0;
-    char *data = a->data;
-    g->adv = NULL;
-    for (int i = 0; i < n; i++) {
-        const IdxItem *it = &items[i];
-        switch (it->type) {
-        case IT_INT: {
-            int64_t size = a->shape[s], k = it->i;
-            if (k < -size || k >= size)
-                return rt_fail(ERR_INDEX,
-                               "index %" PRId64
-                               " is out of bounds for axis %d with size "
-                               "%" PRId64,
-                               k, s, size);
-            if (k < 0)
-                k += size;
-            data += k * a->strides[s];
-            s++;
-            break;
-        }
-        case IT_SLICE: {
-            int64_t start, stop, step, len;
-            if (slice_resolve(it->slice, a->shape[s], &start, &stop, &step,
-                              &len) < 0)
-                return -1;
-            if (out >= ND_MAXDIMS)
-                return too_many_dims();
-            g->shape[out] = len;
-            g->strides[out] = a->strides[s] * step;
-            if (len > 0)
-                data += start * a->strides[s];
-            out++;
-            s++;
-            break;
-        }
-        case IT_NONE:
-            if (out >= ND_MAXDIMS)
-                return too_many_dims();
-            g->shape[out] = 1;
-            g->strides[out] = 0;
-            out++;
-            break;
-        case IT_ELLIPSIS:
-        case IT_ADV: {
-            int k = it->type == IT_ELLIPSIS     ? a->ndim - consumed
-                    : it->adv->dtype == ND_BOOL ? it->adv->ndim
-                                                : 1;
-            if (it->type == IT_ADV) {
-                g->adv = it->adv;
-                g->adv_pos = out;
-                g->adv_src = s;
-                g->adv_k = k;
-            }
-            if (out + k > ND_MAXDIMS)
-                return too_many_dims();
-            for (int j = 0; j < k; j++, s++, out++) {
-                g->shape[out] = a->shape[s];
-                g->strides[out] = a->strides[s];
-            }
-            break;
-        }
-        default:
-            break;
+                       "but %" PRId64 " were indexed",
+                       a->ndim, n);
+    for (int64_t i = 0; i < n; i++) {
+        if (key_item(keys[i], k, &k->items[i]) < 0) {
+            key_release(k);
+            return -1;
         }
     }
-    if (out + (a->ndim - s) > ND_MAXDIMS)
-        return too_many_dims();
-    for (; s < a->ndim; s++, out++) {
-        g->shape[out] = a->shape[s];
-        g->strides[out] = a->strides[s];
-    }
-    g->ndim = out;
-    g->data = data;
-    g->scalar = nint == n && nint == a->ndim;
+    k->n = (int)n;
     return 0;
 }
 
@@ -1885,181 +1721,59 @@ static Value read_element(NdType dtype, const char *p)
     return v;
 }
 
-/* The byte offsets the advanced item selects along its axes, and the
- * shape they form in the result. */
-typedef struct AdvSel {
-    int64_t *offs;
-    int64_t count;
-    int idx_ndim;
-    int64_t idx_shape[ND_MAXDIMS];
-} AdvSel;
-
-static int adv_select(const Geo *g, AdvSel *sel)
+/* The element a[k0, k1, ...] when every key is a plain int and there is
+ * one per axis: 1 and *ptr set, 0 otherwise, -1 on IndexError.  The hot
+ * path of scalar loops: no conversion, no allocation. */
+static int int_element(const NdArray *a, const Value *keys, int64_t n,
+                       char **ptr)
 {
-    NdArray *adv = g->adv;
-    int p = g->adv_pos;
-    SIt it;
-    sel->offs = NULL;
-    if (adv->dtype == ND_BOOL) {
-        for (int j = 0; j < g->adv_k; j++)
-            if (adv->shape[j] != g->shape[p + j])
-                return rt_fail(ERR_INDEX,
-                               "boolean index did not match indexed array "
-                               "along axis %d; size of axis is %" PRId64
-                               " but size of corresponding boolean axis is "
-                               "%" PRId64,
-                               g->adv_src + j, g->shape[p + j], adv->shape[j]);
-        int64_t count = 0;
-        sit_init(&it, adv->ndim, adv->shape, adv->strides, adv->data);
-        for (int64_t i = 0; i < adv->size; i++, sit_next(&it))
-            count += *(const bool *)it.p != 0;
-        sel->offs = nd_malloc(sizeof(int64_t) * (size_t)(count ? count : 1));
-        if (!sel->offs)
-            return rt_fail_from_lib();
-        int64_t c = 0;
-        sit_init(&it, adv->ndim, adv->shape, adv->strides, adv->data);
-        for (int64_t i = 0; i < adv->size; i++, sit_next(&it)) {
-            if (!*(const bool *)it.p)
-                continue;
-            int64_t off = 0;
-            for (int j = 0; j < adv->ndim; j++)
-                off += it.idx[j] * g->strides[p + j];
-            sel->offs[c++] = off;
-        }
-        sel->count = count;
-        sel->idx_ndim = 1;
-        sel->idx_shape[0] = count;
+    if (n != a->ndim)
         return 0;
-    }
-    NdArray *ix = nd_astype(adv, ND_INT64, ND_CAST_UNSAFE, false);
-    if (!ix)
-        return rt_fail_from_lib();
-    sel->offs = nd_malloc(sizeof(int64_t) * (size_t)(ix->size ? ix->size : 1));
-    if (!sel->offs) {
-        nd_decref(ix);
-        return rt_fail_from_lib();
-    }
-    int64_t size = g->shape[p];
-    sit_init(&it, ix->ndim, ix->shape, ix->strides, ix->data);
-    for (int64_t i = 0; i < ix->size; i++, sit_next(&it)) {
-        int64_t k;
-        memcpy(&k, it.p, sizeof k);
-        if (k < -size || k >= size) {
-            nd_decref(ix);
-            free(sel->offs);
-            sel->offs = NULL;
+    for (int64_t i = 0; i < n; i++)
+        if (keys[i].kind != VK_SCALAR || !int_kind((NdType)keys[i].dtype))
+            return 0;
+    char *p = a->data;
+    for (int i = 0; i < (int)n; i++) {
+        int64_t k = scalar_index(keys[i]), size = a->shape[i];
+        if (k < -size || k >= size)
             return rt_fail(ERR_INDEX,
                            "index %" PRId64
                            " is out of bounds for axis %d with size %" PRId64,
-                           k, g->adv_src, size);
-        }
-        sel->offs[i] = (k < 0 ? k + size : k) * g->strides[p];
+                           k, i, size);
+        p += (k < 0 ? k + size : k) * a->strides[i];
     }
-    sel->count = ix->size;
-    sel->idx_ndim = ix->ndim;
-    memcpy(sel->idx_shape, ix->shape, sizeof(int64_t) * (size_t)ix->ndim);
-    nd_decref(ix);
-    return 0;
+    *ptr = p;
+    return 1;
 }
 
-/* The result shape of an advanced selection: outer axes, the index's
- * shape, inner axes (NumPy's placement for a single advanced index). */
-static int adv_shape(const Geo *g, const AdvSel *sel, int *nd, int64_t *shape)
+static Value array_getitem_n(NdArray *a, const Value *keys, int64_t n)
 {
-    int p = g->adv_pos, k = g->adv_k;
-    int inner = g->ndim - p - k;
-    if (p + sel->idx_ndim + inner > ND_MAXDIMS)
-        return too_many_dims();
-    int n = 0;
-    for (int i = 0; i < p; i++)
-        shape[n++] = g->shape[i];
-    for (int i = 0; i < sel->idx_ndim; i++)
-        shape[n++] = sel->idx_shape[i];
-    for (int i = 0; i < inner; i++)
-        shape[n++] = g->shape[p + k + i];
-    *nd = n;
-    return 0;
-}
-
-/* Walk the selected elements in result order; copy each between the
- * indexed array and the C-ordered walk of `other` (gather when `load`). */
-static void adv_walk(const Geo *g, const AdvSel *sel, size_t isz, SIt *other,
-                     bool load)
-{
-    int p = g->adv_pos, k = g->adv_k;
-    int inner_nd = g->ndim - p - k;
-    int64_t nouter = prod(p, g->shape);
-    int64_t ninner = prod(inner_nd, g->shape + p + k);
-    if (nouter == 0 || ninner == 0 || sel->count == 0)
-        return;
-    SIt outer, in;
-    sit_init(&outer, p, g->shape, g->strides, g->data);
-    for (int64_t o = 0; o < nouter; o++, sit_next(&outer)) {
-        for (int64_t j = 0; j < sel->count; j++) {
-            sit_init(&in, inner_nd, g->shape + p + k, g->strides + p + k,
-                     outer.p + sel->offs[j]);
-            for (int64_t q = 0; q < ninner; q++, sit_next(&in)) {
-                if (load)
-                    memcpy(other->p, in.p, isz);
-                else
-                    memcpy(in.p, other->p, isz);
-                sit_next(other);
-            }
-        }
-    }
-}
-
-static Value adv_gather(NdArray *a, const Geo *g)
-{
-    AdvSel sel;
-    if (adv_select(g, &sel) < 0)
+    char *p;
+    int e = int_element(a, keys, n, &p);
+    if (e < 0)
         return v_error();
-    int nd;
-    int64_t shape[ND_MAXDIMS];
-    if (adv_shape(g, &sel, &nd, shape) < 0) {
-        free(sel.offs);
+    if (e > 0)
+        return read_element(a->dtype, p);
+    KeyIndex k;
+    if (key_items(a, keys, n, &k) < 0)
         return v_error();
-    }
-    NdArray *r = nd_empty(a->dtype, nd, shape, 'C');
-    if (!r) {
-        free(sel.offs);
-        return rt_from_lib();
-    }
-    int64_t cstrides[ND_MAXDIMS];
-    int64_t st = (int64_t)nd_dtype_size(a->dtype);
-    for (int i = nd - 1; i >= 0; i--) {
-        cstrides[i] = st;
-        st *= shape[i];
-    }
-    SIt dst;
-    sit_init(&dst, nd, shape, cstrides, r->data);
-    adv_walk(g, &sel, nd_dtype_size(a->dtype), &dst, true);
-    free(sel.offs);
-    Value v = {.kind = VK_ARRAY};
-    v.as.array = r;
-    return v;
+    Value r;
+    e = nd_index_element(a, k.items, k.n, &p);
+    if (e < 0)
+        r = rt_from_lib();
+    else if (e > 0)
+        r = read_element(a->dtype, p);
+    else
+        r = wrap_array(nd_index_get(a, k.items, k.n));
+    key_release(&k);
+    return r;
 }
 
 static Value array_getitem(NdArray *a, Value key)
 {
-    IdxItem items[MAX_INDEX_ITEMS];
-    int n;
-    if (parse_index(key, items, &n) < 0)
-        return v_error();
-    Geo g;
-    Value r;
-    if (index_geometry(a, items, n, &g) < 0)
-        r = v_error();
-    else if (g.scalar)
-        r = read_element(a->dtype, g.data);
-    else if (g.adv)
-        r = adv_gather(a, &g);
-    else
-        r = wrap_array(nd_view_new(a->buffer, a->dtype, g.ndim, g.shape,
-                                   g.strides, g.data,
-                                   (a->flags & ND_WRITEABLE) != 0));
-    release_items(items, n);
-    return r;
+    if (key.kind == VK_TUPLE)
+        return array_getitem_n(a, as_tuple(key)->items, as_tuple(key)->n);
+    return array_getitem_n(a, &key, 1);
 }
 
 static Value array_index0(NdArray *a, int64_t i)
@@ -2072,31 +1786,34 @@ static Value array_index0(NdArray *a, int64_t i)
                                   (a->flags & ND_WRITEABLE) != 0));
 }
 
-/* The value to store, as an array of the target's dtype (unsafe cast;
- * a Python int still has to fit, NEP 50). */
+/* A scalar to store in an array of `dtype`: NumPy's setitem casts
+ * unsafely, but a Python int still has to fit (NEP 50) and a Python float
+ * NaN or inf cannot become an integer. */
+static int assign_scalar(Value v, NdType dtype, NdScalar *out)
+{
+    NdScalar s = to_nds(v);
+    NdKind tk = nd_dtype_kind(dtype);
+    if ((tk == ND_KIND_INT || tk == ND_KIND_UINT) && v.weak &&
+        s.dtype == ND_FLOAT64) {
+        if (isnan(s.v.f64))
+            return rt_fail(ERR_VALUE, "cannot convert float NaN to integer");
+        if (isinf(s.v.f64))
+            return rt_fail(ERR_OVERFLOW,
+                           "cannot convert float infinity to integer");
+    }
+    if (nd_scalar_cast_weak(&s, dtype, out) < 0)
+        return rt_fail_from_lib();
+    out->weak = false;
+    return 0;
+}
+
+/* The value to store, as an array of the target's dtype. */
 static NdArray *assign_source(Value v, NdType dtype)
 {
     if (v.kind == VK_SCALAR) {
-        NdScalar s = to_nds(v), c;
-        NdKind tk = nd_dtype_kind(dtype);
-        if ((tk == ND_KIND_INT || tk == ND_KIND_UINT) &&
-            nd_dtype_kind(s.dtype) == ND_KIND_FLOAT && s.dtype == ND_FLOAT64 &&
-            v.weak) {
-            if (isnan(s.v.f64)) {
-                rt_fail(ERR_VALUE, "cannot convert float NaN to integer");
-                return NULL;
-            }
-            if (isinf(s.v.f64)) {
-                rt_fail(ERR_OVERFLOW,
-                        "cannot convert float infinity to integer");
-                return NULL;
-            }
-        }
-        if (nd_scalar_cast_weak(&s, dtype, &c) < 0) {
-            rt_fail_from_lib();
+        NdScalar c;
+        if (assign_scalar(v, dtype, &c) < 0)
             return NULL;
-        }
-        c.weak = false;
         NdArray *r = nd_from_scalar(&c);
         if (!r)
             rt_fail_from_lib();
@@ -2112,66 +1829,84 @@ static NdArray *assign_source(Value v, NdType dtype)
     return y;
 }
 
-static int adv_scatter(const Geo *g, NdArray *src)
+static int array_setitem_n(NdArray *a, const Value *keys, int64_t n, Value v)
 {
-    AdvSel sel;
-    if (adv_select(g, &sel) < 0)
+    if (!(a->flags & ND_WRITEABLE))
+        return rt_fail(ERR_VALUE, "assignment destination is read-only");
+    char *p;
+    int e = int_element(a, keys, n, &p);
+    if (e < 0)
         return -1;
-    int nd;
-    int64_t shape[ND_MAXDIMS];
-    if (adv_shape(g, &sel, &nd, shape) < 0) {
-        free(sel.offs);
+    if (e > 0 && v.kind == VK_SCALAR) {
+        NdScalar c;
+        if (assign_scalar(v, a->dtype, &c) < 0)
+            return -1;
+        memcpy(p, c.v.bytes, nd_dtype_size(a->dtype));
+        return 0;
+    }
+    KeyIndex k;
+    if (key_items(a, keys, n, &k) < 0)
         return -1;
+    int rc = -1;
+    NdArray *src = assign_source(v, a->dtype);
+    if (src) {
+        e = nd_index_element(a, k.items, k.n, &p);
+        if (e > 0 && src->size != 1) {
+            rc = rt_fail(ERR_VALUE,
+                         "setting an array element with a sequence.");
+        } else if (e > 0) {
+            memcpy(p, src->data, nd_dtype_size(a->dtype));
+            rc = 0;
+        } else if (e == 0) {
+            rc = nd_index_set(a, k.items, k.n, src) < 0 ? rt_fail_from_lib()
+                                                          : 0;
+        } else {
+            rt_fail_from_lib();
+        }
+        nd_decref(src);
     }
-    NdArray *b = nd_broadcast_to(src, nd, shape);
-    if (!b) {
-        free(sel.offs);
-        return rt_fail_from_lib();
-    }
-    SIt s;
-    sit_init(&s, nd, shape, b->strides, b->data);
-    adv_walk(g, &sel, nd_dtype_size(src->dtype), &s, false);
-    nd_decref(b);
-    free(sel.offs);
-    return 0;
+    key_release(&k);
+    return rc;
 }
 
 static int array_setitem(NdArray *a, Value key, Value v)
 {
-    if (!(a->flags & ND_WRITEABLE))
-        return rt_fail(ERR_VALUE, "assignment destination is read-only");
-    IdxItem items[MAX_INDEX_ITEMS];
-    int n;
-    if (parse_index(key, items, &n) < 0)
-        return -1;
-    Geo g;
-    int rc = index_geometry(a, items, n, &g);
-    if (rc == 0 && g.scalar && v.kind == VK_SCALAR) {
-        NdArray *src = assign_source(v, a->dtype);
-        if (!src) {
-            rc = -1;
-        } else {
-            memcpy(g.data, src->data, nd_dtype_size(a->dtype));
-            nd_decref(src);
-        }
-    } else if (rc == 0) {
-        NdArray *src = assign_source(v, a->dtype);
-        if (!src) {
-            rc = -1;
-        } else if (g.adv) {
-            rc = adv_scatter(&g, src);
-        } else {
-            NdArray *view = nd_view_new(a->buffer, a->dtype, g.ndim, g.shape,
-                                        g.strides, g.data, true);
-            rc = view ? nd_copyto(view, src, ND_CAST_UNSAFE) : -1;
-            if (rc < 0)
-                rt_fail_from_lib();
-            nd_decref(view);
-        }
-        nd_decref(src);
+    if (key.kind == VK_TUPLE)
+        return array_setitem_n(a, as_tuple(key)->items, as_tuple(key)->n, v);
+    return array_setitem_n(a, &key, 1, v);
+}
+
+Value op_getitem_items(Value obj, const Value *keys, int n)
+{
+    if (obj.kind == VK_ARRAY)
+        return array_getitem_n(obj.as.array, keys, n);
+    Value t = v_tuple_new(n);
+    if (v_is_err(t))
+        return t;
+    for (int i = 0; i < n; i++) {
+        v_incref(keys[i]);
+        tuple_set_take(t, i, keys[i]);
     }
-    release_items(items, n);
-    return rc;
+    Value r = op_getitem(obj, t);
+    v_decref(t);
+    return r;
+}
+
+/* Python's slice.indices(len) over a sequence (lists, tuples, ranges). */
+static int slice_resolve(const Slice *s, int64_t len, int64_t *start,
+                         int64_t *step, int64_t *n)
+{
+    NdIndex it = {.kind = ND_INDEX_SLICE};
+    bool has_step;
+    if (slice_part(s->start, &it.has_start, &it.start) < 0 ||
+        slice_part(s->stop, &it.has_stop, &it.stop) < 0 ||
+        slice_part(s->step, &has_step, &it.step) < 0)
+        return -1;
+    if (!has_step)
+        it.step = 1;
+    if (nd_slice_indices(&it, len, start, step, n) < 0)
+        return rt_fail_from_lib();
+    return 0;
 }
 
 /* ------------------------------------------- sequences, dicts, natives */
@@ -2219,8 +1954,8 @@ static Value seq_getitem(Value seq, Value key)
         return rt_raise(ERR_TYPE,
                         "%s indices must be integers or slices, not %s", what,
                         v_type_name(key));
-    int64_t start, stop, step, len;
-    if (slice_resolve((Slice *)key.as.obj, n, &start, &stop, &step, &len) < 0)
+    int64_t start, step, len;
+    if (slice_resolve((Slice *)key.as.obj, n, &start, &step, &len) < 0)
         return v_error();
     if (is_list) {
         Value l = v_list_new(len);
@@ -2258,8 +1993,8 @@ static Value range_getitem(Value rv, Value key)
         return rt_raise(ERR_TYPE,
                         "range indices must be integers or slices, not %s",
                         v_type_name(key));
-    int64_t start, stop, step, len;
-    if (slice_resolve((Slice *)key.as.obj, n, &start, &stop, &step, &len) < 0)
+    int64_t start, step, len;
+    if (slice_resolve((Slice *)key.as.obj, n, &start, &step, &len) < 0)
         return v_error();
     i128 b = (i128)r->start + (i128)start * r->step;
     i128 st = (i128)r->step * step;

@@ -60,10 +60,10 @@ int value_to_shape(Value v, int *ndim, int64_t *shape);
  * (the builtin functions stand for int64/float64/complex128/bool). */
 int value_to_dtype(Value v, NdType *out);
 
-/* obj[key] and obj[key] = v for arrays (integers, slices, ..., None —
- * views; full NumPy indexing is issue 4), lists, tuples, str, dict,
- * range and native kinds with index hooks.  key is the index value: a
- * scalar, a slice, a tuple for a multi-index. */
+/* obj[key] and obj[key] = v for arrays (NumPy's indexing, lib/index.c:
+ * basic indexes give views, advanced ones copies), lists, tuples, str,
+ * dict, range and native kinds with index hooks.  key is the index value:
+ * a scalar, a slice, a tuple for a multi-index. */
 Value op_getitem(Value obj, Value key);
 int op_setitem(Value obj, Value key, Value v);
 int op_delitem(Value obj, Value key);
@@ -89,5 +89,12 @@ void iter_end(ValueIter *it);
 /* len(): list/tuple/str/dict/range/array (first axis; 0-d is TypeError
  * "len() of unsized object"). */
 int value_len(Value v, int64_t *out);
+
+/* ==================================== additions of the indexing room (I4) */
+
+/* obj[k0, k1, ...] with the n keys given separately (borrowed): what
+ * op_getitem does with a tuple key, without building the tuple, so that
+ * a[i, j] on an array allocates nothing (the evaluator's N_INDEX). */
+Value op_getitem_items(Value obj, const Value *keys, int n);
 
 #endif

@@ -192,6 +192,21 @@ Value array_getattr(Value v, const char *name)
         if (!strcmp(name, "T"))
             return bi_result_array(nd_transpose(a, NULL, 0));
         break;
+    case 'b':
+        if (!strcmp(name, "base")) {
+            /* None for an array that owns its memory.  A view's base in
+             * NumPy is the array owning the memory; libnd keeps only the
+             * shared buffer, so a view's base is that whole buffer seen as
+             * a 1-d array of the view's dtype (not `is` the original). */
+            if (a->flags & ND_OWNDATA)
+                return v_none();
+            size_t isz = nd_dtype_size(a->dtype);
+            int64_t n = (int64_t)(a->buffer->nbytes / isz), st = (int64_t)isz;
+            return bi_result_array(nd_view_new(a->buffer, a->dtype, 1, &n, &st,
+                                               a->buffer->data,
+                                               (a->flags & ND_WRITEABLE) != 0));
+        }
+        break;
     case 'd':
         if (!strcmp(name, "dtype")) {
             Value d = dtype_value(a->dtype);
@@ -201,6 +216,8 @@ Value array_getattr(Value v, const char *name)
         }
         break;
     case 'f':
+        if (!strcmp(name, "flat"))
+            return flatiter_new(a);
         if (!strcmp(name, "flags")) {
             Value f = native_new(&flags_type);
             if (v_is_err(f))

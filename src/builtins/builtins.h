@@ -108,4 +108,14 @@ int bi_parse_int(const char *s, int base, int64_t *out, bool *overflow);
  * malloc'd string (NULL on MemoryError). */
 char *bi_float_repr(double x);
 
+/* ------------------------------------------ indexing room (I4) additions */
+
+/* a.flat: NumPy's flatiter over an array (indexing.c). */
+extern const NativeType flatiter_type;
+Value flatiter_new(NdArray *a); /* borrows a */
+/* For iteration and len(): 1 with *out a new reference to the flatiter's
+ * elements as a 1-d array (C order), 0 when v is not a flatiter, -1 on
+ * error (pending). */
+int flatiter_array(Value v, NdArray **out);
+
 #endif

@@ -986,88 +986,93 @@ static Value bi_abs(Value *args)
 
 /* ------------------------------------------------------------ min, max */
 
-/* -1, 0, 1 comparing two elements of one dtype; NaNs are handled by the
- * caller. */
-static int cmp_scalar(const NdScalar *a, const NdScalar *b)
+/* The reduction of one array-like argument: NumPy's amax/amin with the
+ * keyword arguments axis, out, keepdims, initial, where (args[1..5]). */
+static Value array_extreme(NdArray *a, Value *args, int sign)
 {
-    switch (nd_dtype_kind(a->dtype)) {
-    case ND_KIND_BOOL:
-    case ND_KIND_INT: {
-        NdScalar x, y;
-        nd_scalar_cast(a, ND_INT64, &x);
-        nd_scalar_cast(b, ND_INT64, &y);
-        return (x.v.i64 > y.v.i64) - (x.v.i64 < y.v.i64);
-    }
-    case ND_KIND_UINT: {
-        NdScalar x, y;
-        nd_scalar_cast(a, ND_UINT64, &x);
-        nd_scalar_cast(b, ND_UINT64, &y);
-        return (x.v.u64 > y.v.u64) - (x.v.u64 < y.v.u64);
-    }
-    case ND_KIND_FLOAT: {
-        NdScalar x, y;
-        nd_scalar_cast(a, ND_FLOAT64, &x);
-        nd_scalar_cast(b, ND_FLOAT64, &y);
-        return (x.v.f64 > y.v.f64) - (x.v.f64 < y.v.f64);
-    }
-    default: {
-        NdScalar x, y;
-        nd_scalar_cast(a, ND_COMPLEX128, &x);
-        nd_scalar_cast(b, ND_COMPLEX128, &y);
-        if (x.v.c128.re != y.v.c128.re)
-            return x.v.c128.re > y.v.c128.re ? 1 : -1;
-        return (x.v.c128.im > y.v.c128.im) - (x.v.c128.im < y.v.c128.im);
-    }
-    }
-}
-
-static bool scalar_isnan(const NdScalar *s)
-{
-    NdScalar c;
-    switch (nd_dtype_kind(s->dtype)) {
-    case ND_KIND_FLOAT:
-        nd_scalar_cast(s, ND_FLOAT64, &c);
-        return isnan(c.v.f64);
-    case ND_KIND_COMPLEX:
-        nd_scalar_cast(s, ND_COMPLEX128, &c);
-        return isnan(c.v.c128.re) || isnan(c.v.c128.im);
-    default:
-        return false;
-    }
-}
-
-/* The largest (sign 1) or smallest (sign -1) element, NaN propagating as
- * NumPy's maximum.reduce. */
-static Value array_extreme(NdArray *a, int sign)
-{
-    if (a->size == 0)
-        return rt_raise(ERR_VALUE,
-                        "zero-size array to reduction operation %s which has "
-                        "no identity",
-                        sign > 0 ? "maximum" : "minimum");
-    int64_t index[ND_MAXDIMS] = {0};
-    NdScalar best, cur;
-    if (nd_get_item(a, index, &best) < 0)
-        return rt_from_lib();
-    for (int64_t k = 1; k < a->size && !scalar_isnan(&best); k++) {
-        for (int d = a->ndim - 1; d >= 0; d--) {
-            if (++index[d] < a->shape[d])
-                break;
-            index[d] = 0;
+    int axes[ND_MAXDIMS], naxes = -1;
+    bool keep = false;
+    Value ax = args[1];
+    if (ax.kind == VK_TUPLE || ax.kind == VK_LIST) {
+        Tuple *t = ax.kind == VK_TUPLE ? as_tuple(ax) : NULL;
+        List *l = ax.kind == VK_LIST ? as_list(ax) : NULL;
+        int64_t n = t ? t->n : l->n;
+        if (n > ND_MAXDIMS)
+            return rt_raise(ERR_VALUE, "too many axes");
+        for (int64_t i = 0; i < n; i++) {
+            int64_t v;
+            if (bi_get_int(t ? t->items[i] : l->items[i], &v) < 0)
+                return v_error();
+            axes[i] = (int)(v < -1000 ? -1000 : v > 1000 ? 1000 : v);
         }
-        if (nd_get_item(a, index, &cur) < 0)
-            return rt_from_lib();
-        if (scalar_isnan(&cur) || cmp_scalar(&cur, &best) * sign > 0)
-            best = cur;
+        naxes = (int)n;
+    } else if (given(ax)) {
+        int64_t v;
+        if (bi_get_int(ax, &v) < 0)
+            return v_error();
+        axes[0] = (int)(v < -1000 ? -1000 : v > 1000 ? 1000 : v);
+        naxes = 1;
     }
-    best.weak = false;
-    return v_from_ndscalar(&best);
+    if (args[3].kind != VK_UNSET) {
+        int tr = op_truth(args[3]);
+        if (tr < 0)
+            return v_error();
+        keep = tr;
+    }
+    NdScalar init;
+    const NdScalar *ip = NULL;
+    if (given(args[4])) {
+        NdArray *ia = value_to_array(args[4], ND_NTYPES);
+        if (!ia)
+            return v_error();
+        int rc = ia->ndim == 0 ? nd_item(ia, &init) : -2;
+        nd_decref(ia);
+        if (rc == -2)
+            return rt_raise(ERR_VALUE,
+                            "Input object to FillWithScalar is not a scalar");
+        if (rc < 0)
+            return rt_from_lib();
+        ip = &init;
+    }
+    NdArray *where = NULL;
+    if (args[5].kind != VK_UNSET &&
+        !(args[5].kind == VK_SCALAR && args[5].dtype == ND_BOOL &&
+          args[5].as.b)) {
+        NdArray *w = value_to_array(args[5], ND_NTYPES);
+        if (!w)
+            return v_error();
+        where = nd_astype(w, ND_BOOL, ND_CAST_SAFE, false);
+        nd_decref(w);
+        if (!where)
+            return rt_from_lib();
+    }
+    NdArray *r = sign > 0 ? nd_max(a, axes, naxes, keep, ip, where)
+                          : nd_min(a, axes, naxes, keep, ip, where);
+    nd_decref(where);
+    if (!r)
+        return rt_from_lib();
+    if (given(args[2])) {
+        if (args[2].kind != VK_ARRAY) {
+            nd_decref(r);
+            return rt_raise(ERR_TYPE, "output must be an array");
+        }
+        int rc = nd_copyto(args[2].as.array, r, ND_CAST_UNSAFE);
+        nd_decref(r);
+        if (rc < 0)
+            return rt_from_lib();
+        v_incref(args[2]);
+        return args[2];
+    }
+    return bi_result(r);
 }
 
 static Value extreme(Value *args, int sign)
 {
     const char *fname = sign > 0 ? "max" : "min";
     Tuple *t = as_tuple(args[0]);
+    bool kw = false;
+    for (int i = 1; i <= 5; i++)
+        kw = kw || args[i].kind != VK_UNSET;
     if (t->n == 0)
         return rt_raise(ERR_TYPE, "%s expected at least 1 argument, got 0",
                         fname);
@@ -1075,7 +1080,7 @@ static Value extreme(Value *args, int sign)
         Value x = t->items[0];
         NdArray *a = value_to_array(x, ND_NTYPES);
         if (a) {
-            Value r = array_extreme(a, sign);
+            Value r = array_extreme(a, args, sign);
             nd_decref(a);
             return r;
         }
@@ -1109,7 +1114,7 @@ static Value extreme(Value *args, int sign)
         return best;
     }
     for (int64_t i = 0; i < t->n; i++)
-        if (is_sequence(t->items[i]))
+        if (is_sequence(t->items[i]) || kw)
             return rt_raise(
                 ERR_TYPE,
                 "%s() with %lld positional arguments compares scalars; for an "
@@ -1730,22 +1735,30 @@ static const BuiltinDef core_defs[] = {
      "1-d operands are vectors; stacks of matrices broadcast.\n\n"
      ">>> matmul([[1, 2], [3, 4]], [1, 1])\narray([3, 7])\n"
      ">>> matmul([1, 2], [3, 4])\n11\n"},
-    {"max", bi_max, "*args",
+    {"max", bi_max,
+     "*args, axis=None, out=None, keepdims=False, initial=None, where=True",
      "The largest item: of several scalars (Python's), or of one array or "
      "sequence.\n\n"
-     "max(a) of an array is NumPy's reduction over all elements (NaN "
-     "propagates).\nWith two or more positional arguments all must be "
-     "scalars: for arrays use\nmaximum(a, b) or max(a, axis=0).\n\n"
+     "max(a) of an array is NumPy's amax: over all elements, or along axis=\n"
+     "(keepdims, initial, where as amax; NaN propagates).  With two or more\n"
+     "positional arguments all must be scalars: for arrays use maximum(a, "
+     "b)\nor max(a, axis=0).\n\n"
      ">>> max(3, 1, 2)\n3\n>>> max(range(4))\n3\n"
-     ">>> max(array([1.5, -2.0]))\n1.5\n"},
-    {"min", bi_min, "*args",
+     ">>> max(array([1.5, -2.0]))\n1.5\n"
+     ">>> max([[1, 5], [3, 2]], axis=0)\narray([3, 5])\n"
+     ">>> max([[1, 5], [3, 2]], axis=1, keepdims=True)\narray([[5],\n"
+     "       [3]])\n"},
+    {"min", bi_min,
+     "*args, axis=None, out=None, keepdims=False, initial=None, where=True",
      "The smallest item: of several scalars (Python's), or of one array or "
      "sequence.\n\n"
-     "min(a) of an array is NumPy's reduction over all elements (NaN "
-     "propagates).\nWith two or more positional arguments all must be "
-     "scalars: for arrays use\nminimum(a, b) or min(a, axis=0).\n\n"
+     "min(a) of an array is NumPy's amin: over all elements, or along axis=\n"
+     "(keepdims, initial, where as amin; NaN propagates).  With two or more\n"
+     "positional arguments all must be scalars: for arrays use minimum(a, "
+     "b)\nor min(a, axis=0).\n\n"
      ">>> min(3, 1, 2)\n1\n>>> min(array([[4, 2], [7, 5]]))\n2\n"
-     ">>> min([2.5, nan])\nnan\n"},
+     ">>> min([2.5, nan])\nnan\n"
+     ">>> min([[4, 2], [7, 5]], axis=0)\narray([4, 2])\n"},
     {"perf_counter", bi_perf_counter, "",
      "A monotonic clock in seconds, for measuring durations.\n\n"
      "Only differences between two readings are meaningful.\n\n"
