@@ -28,9 +28,8 @@ typedef struct Walk {
     char *p0, *p1;
 } Walk;
 
-static void walk_init(Walk *w, int nd, const int64_t *shape,
-                      const int64_t *st0, char *p0, const int64_t *st1,
-                      char *p1)
+static void walk_init(Walk *w, int nd, const int64_t *shape, const int64_t *st0,
+                      char *p0, const int64_t *st1, char *p1)
 {
     w->nd = nd;
     for (int d = 0; d < nd; d++) {
@@ -1101,9 +1100,10 @@ NdArray *nd_take(NdArray *a, NdArray *indices, int axis, bool flatten,
 {
     if (!is_int_type(indices->dtype) && indices->dtype != ND_BOOL &&
         !(indices->size == 0))
-        return nd_error(ND_ERR_TYPE, "Cannot cast array data from dtype('%s') "
-                                     "to dtype('int64') according to the "
-                                     "rule 'safe'",
+        return nd_error(ND_ERR_TYPE,
+                        "Cannot cast array data from dtype('%s') "
+                        "to dtype('int64') according to the "
+                        "rule 'safe'",
                         nd_dtype_name(indices->dtype)),
                NULL;
     NdArray *src = flatten ? nd_ravel(a, 'C') : nd_incref(a);
@@ -1282,8 +1282,7 @@ NdArray *nd_where(NdArray *cond, NdArray *x, NdArray *y)
     if (r && r->size > 0) {
         size_t isz = nd_dtype_size(dt);
         Walk wc, wv;
-        walk_init(&wc, nd, shape, bc->strides, bc->data, bx->strides,
-                  bx->data);
+        walk_init(&wc, nd, shape, bc->strides, bc->data, bx->strides, bx->data);
         walk_init(&wv, nd, shape, by->strides, by->data, NULL, NULL);
         char *dst = r->data;
         for (int64_t i = 0; i < r->size; i++) {
@@ -1381,8 +1380,8 @@ int nd_putmask(NdArray *a, NdArray *mask, NdArray *values)
         size_t isz = nd_dtype_size(a->dtype);
         Walk w, mw;
         walk_init(&w, a->ndim, a->shape, a->strides, a->data, NULL, NULL);
-        walk_init(&mw, mask->ndim, mask->shape, mask->strides, mask->data,
-                  NULL, NULL);
+        walk_init(&mw, mask->ndim, mask->shape, mask->strides, mask->data, NULL,
+                  NULL);
         for (int64_t i = 0; i < a->size; i++, walk_next(&w), walk_next(&mw))
             if (nonzero_at(mask->dtype, mw.p0))
                 copy_item(w.p0, cv->data + (size_t)(i % cv->size) * isz, isz);

@@ -582,6 +582,7 @@ const char *nd_version(void);
 
 /* The rooms of the library beyond the core, each with its own header. */
 #include "nd_index.h"
+#include "nd_linalg.h"
 #include "nd_manip.h"
 #include "nd_numeric.h"
 #include "nd_reduce.h"

@@ -59,7 +59,11 @@ int nd_index_set(NdArray *a, const NdIndex *idx, int n, NdArray *v);
 
 /* ------------------------------------------------------------ helpers */
 
-typedef enum NdClipMode { ND_CLIP_RAISE, ND_CLIP_WRAP, ND_CLIP_CLIP } NdClipMode;
+typedef enum NdClipMode {
+    ND_CLIP_RAISE,
+    ND_CLIP_WRAP,
+    ND_CLIP_CLIP
+} NdClipMode;
 
 /* take(a, indices, axis): axis < 0 after normalisation is not allowed;
  * pass flatten=true for axis=None (a is raveled first). */
@@ -91,8 +95,7 @@ int nd_putmask(NdArray *a, NdArray *mask, NdArray *values);
 /* diagonal(a, offset, axis1, axis2): a read-only view, the diagonal as
  * the last axis.  ValueError "diag requires an array of at least two
  * dimensions", "axis1 and axis2 cannot be the same". */
-NdArray *nd_diagonal(NdArray *a, int64_t offset, int64_t axis1,
-                     int64_t axis2);
+NdArray *nd_diagonal(NdArray *a, int64_t offset, int64_t axis1, int64_t axis2);
 /* diag(v, k): a 2-d array with v on diagonal k for a 1-d v; the k-th
  * diagonal (a read-only view) for a 2-d v.  ValueError "Input must be 1-
  * or 2-d." */

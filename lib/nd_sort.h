@@ -56,8 +56,7 @@ NdArray *nd_argpartition(NdArray *a, const int64_t *kth, int nkth,
  * their promoted dtype.  sorter (may be NULL): integer indices of a's
  * length (ValueError "sorter.size must equal a.size", TypeError "sorter
  * must only contain integers", ValueError "Sorter index out of range."). */
-NdArray *nd_searchsorted(NdArray *a, NdArray *v, bool right,
-                         NdArray *sorter);
+NdArray *nd_searchsorted(NdArray *a, NdArray *v, bool right, NdArray *sorter);
 
 /* np.unique.  out->values always; out->index/inverse/counts only when
  * asked (else NULL).  axis NULL: the flattened array, inverse shaped as

@@ -149,12 +149,12 @@ INT_FOLDS(u32, uint32_t, uint32_t)
 INT_FOLDS(i64, int64_t, uint64_t)
 INT_FOLDS(u64, uint64_t, uint64_t)
 DEF_FOLD(or_b1, ubool, (ubool)(a || b))
-DEF_FOLD(and_b1, ubool, (ubool)(a && b))
+DEF_FOLD(and_b1, ubool, (ubool)(a &&b))
 
 /* Floats: NumPy's maximum/minimum propagate NaN (the first one seen). */
 #define FLOAT_FOLDS(sfx, T)                                                    \
     DEF_FOLD(add_##sfx, T, a + b)                                              \
-    DEF_FOLD(mul_##sfx, T, a * b)                                              \
+    DEF_FOLD(mul_##sfx, T, a *b)                                               \
     DEF_FOLD(maxg_##sfx, T, (a >= b || isnan(a)) ? a : b)                      \
     DEF_FOLD(ming_##sfx, T, (a <= b || isnan(a)) ? a : b)
 FLOAT_FOLDS(f32, float)
@@ -168,14 +168,12 @@ FLOAT_FOLDS(f64, double)
              ((T){a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re}))      \
     DEF_FOLD(max_##sfx, T,                                                     \
              (((a.re > b.re && !isnan(a.im) && !isnan(b.im)) ||                \
-               (a.re == b.re && a.im >= b.im) || isnan(a.re) ||                \
-               isnan(a.im))                                                    \
+               (a.re == b.re && a.im >= b.im) || isnan(a.re) || isnan(a.im))   \
                   ? a                                                          \
                   : b))                                                        \
     DEF_FOLD(min_##sfx, T,                                                     \
              (((a.re < b.re && !isnan(a.im) && !isnan(b.im)) ||                \
-               (a.re == b.re && a.im <= b.im) || isnan(a.re) ||                \
-               isnan(a.im))                                                    \
+               (a.re == b.re && a.im <= b.im) || isnan(a.re) || isnan(a.im))   \
                   ? a                                                          \
                   : b))
 CPLX_FOLDS(c64, nd_complex64)
@@ -210,8 +208,8 @@ static void maxmin_f64_contig(double *acc, const double *p, int64_t n,
                 m3 = _mm_min_pd(m3, x3);
             }
         }
-        bad = _mm_or_pd(bad, _mm_or_pd(_mm_cmpunord_pd(m0, m1),
-                                       _mm_cmpunord_pd(m2, m3)));
+        bad = _mm_or_pd(
+            bad, _mm_or_pd(_mm_cmpunord_pd(m0, m1), _mm_cmpunord_pd(m2, m3)));
         if (_mm_movemask_pd(bad)) {
             i = 0; /* a NaN: the in-order fold finds the first one */
         } else {
@@ -234,25 +232,23 @@ static void maxmin_f64_contig(double *acc, const double *p, int64_t n,
 }
 #endif
 
-static void max_f64(char *acc, const char *x, int64_t n, int64_t xs,
-                    int64_t as)
+static void max_f64(char *acc, const char *x, int64_t n, int64_t xs, int64_t as)
 {
 #if defined(__SSE2__)
     if (as == 0 && xs == 8 && ALIGNED(x, double) && ALIGNED(acc, double)) {
-        maxmin_f64_contig((double *)(void *)acc, (const double *)(const void *)x,
-                          n, true);
+        maxmin_f64_contig((double *)(void *)acc,
+                          (const double *)(const void *)x, n, true);
         return;
     }
 #endif
     maxg_f64(acc, x, n, xs, as);
 }
-static void min_f64(char *acc, const char *x, int64_t n, int64_t xs,
-                    int64_t as)
+static void min_f64(char *acc, const char *x, int64_t n, int64_t xs, int64_t as)
 {
 #if defined(__SSE2__)
     if (as == 0 && xs == 8 && ALIGNED(x, double) && ALIGNED(acc, double)) {
-        maxmin_f64_contig((double *)(void *)acc, (const double *)(const void *)x,
-                          n, false);
+        maxmin_f64_contig((double *)(void *)acc,
+                          (const double *)(const void *)x, n, false);
         return;
     }
 #endif
@@ -290,7 +286,7 @@ typedef struct PwFns {
 } PwFns;
 
 #define DEF_PW(sfx, T, ZERO, ADD)                                              \
-    static void pwleaf_##sfx(const char *xc, int64_t n, char *res)            \
+    static void pwleaf_##sfx(const char *xc, int64_t n, char *res)             \
     {                                                                          \
         T x[8], r;                                                             \
         if (n < 8) {                                                           \
@@ -332,8 +328,8 @@ typedef struct PwFns {
             memcpy(dst + j * (int64_t)sizeof(T), &u, sizeof u);                \
         }                                                                      \
     }                                                                          \
-    /* row version: lane j of row i goes to accumulator i % 8, exactly as     \
-     * element i of a run does in the leaf above. */                          \
+    /* row version: lane j of row i goes to accumulator i % 8, exactly as      \
+     * element i of a run does in the leaf above. */                           \
     static void pwrows_##sfx(char *const *rows, int64_t n, int64_t L,          \
                              int64_t stride, char *res, char *r8c)             \
     {                                                                          \
@@ -378,9 +374,9 @@ typedef struct PwFns {
         }                                                                      \
         for (int64_t j = 0; j < L; j++) {                                      \
             const T *q = r8 + j;                                               \
-            out[j] = ADD(ADD(ADD(q[0], q[L]), ADD(q[2 * L], q[3 * L])),        \
-                         ADD(ADD(q[4 * L], q[5 * L]),                          \
-                             ADD(q[6 * L], q[7 * L])));                        \
+            out[j] =                                                           \
+                ADD(ADD(ADD(q[0], q[L]), ADD(q[2 * L], q[3 * L])),             \
+                    ADD(ADD(q[4 * L], q[5 * L]), ADD(q[6 * L], q[7 * L])));    \
         }                                                                      \
         for (; i < n; i++)                                                     \
             for (int64_t j = 0; j < L; j++) {                                  \
@@ -430,7 +426,8 @@ static void pwleaf_f64_sse2(const char *xc, int64_t n, char *res)
     _mm_storeu_pd(r + 2, a23);
     _mm_storeu_pd(r + 4, a45);
     _mm_storeu_pd(r + 6, a67);
-    double t = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    double t =
+        ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
     for (; i < n; i++)
         t += x[i];
     memcpy(res, &t, sizeof t);
@@ -606,8 +603,8 @@ static void do_fold(const Red *R, char *acc, const char *x, int64_t n,
 /* Elements [start, start+len) of the sequence at base, in the loop dtype:
  * a pointer and stride into memory when possible, else gathered into
  * R->buf (len <= R->bufn). */
-static const char *seq_get(Red *R, const char *base, int64_t start,
-                           int64_t len, int64_t *stride)
+static const char *seq_get(Red *R, const char *base, int64_t start, int64_t len,
+                           int64_t *stride)
 {
     if (!R->cast && R->contiguous) {
         *stride = R->isz;
@@ -730,8 +727,7 @@ static void pw_rows(Red *R, const char *base, int64_t start, int64_t len,
             int64_t s1;
             rows[i] = (char *)row_get(R, base, start + i, L, sv, dst, &s1);
             if (R->center) {
-                sqdev_block(R, dst, rows[i], L, s1, R->center + R->cur,
-                            R->so);
+                sqdev_block(R, dst, rows[i], L, s1, R->center + R->cur, R->so);
                 rows[i] = dst;
                 s1 = R->lsz;
             }
@@ -925,12 +921,12 @@ static int run_engine(Red *R, const NdArray *a, const bool *red, NdArray *out)
 typedef struct RedSpec {
     const char *name; /* NumPy's ufunc name for messages */
     RedKind kind;
-    NdLoop loop;        /* R_GENERIC */
-    NdType lt;          /* loop dtype */
-    NdType out_t;       /* result dtype (lt) */
-    bool has_identity;  /* NumPy's ufunc.identity is not None */
-    NdScalar identity;  /* in any dtype; cast to lt */
-    bool reorderable;   /* more than one axis allowed */
+    NdLoop loop;           /* R_GENERIC */
+    NdType lt;             /* loop dtype */
+    NdType out_t;          /* result dtype (lt) */
+    bool has_identity;     /* NumPy's ufunc.identity is not None */
+    NdScalar identity;     /* in any dtype; cast to lt */
+    bool reorderable;      /* more than one axis allowed */
     const NdArray *center; /* var: the means, laid out as the result */
 } RedSpec;
 
@@ -1168,12 +1164,12 @@ static bool ufunc_identity(NdUfuncId op, NdScalar *id)
         int v; /* 0, 1 or -1 (all bits) */
         bool is_bool;
     } ids[] = {
-        {"add", 0, false},          {"multiply", 1, false},
-        {"logical_and", 1, true},   {"logical_or", 0, true},
-        {"logical_xor", 0, true},   {"bitwise_and", -1, false},
-        {"bitwise_or", 0, false},   {"bitwise_xor", 0, false},
-        {"logaddexp", 0, false},    {"logaddexp2", 0, false},
-        {"gcd", 0, false},          {"lcm", 0, false},
+        {"add", 0, false},        {"multiply", 1, false},
+        {"logical_and", 1, true}, {"logical_or", 0, true},
+        {"logical_xor", 0, true}, {"bitwise_and", -1, false},
+        {"bitwise_or", 0, false}, {"bitwise_xor", 0, false},
+        {"logaddexp", 0, false},  {"logaddexp2", 0, false},
+        {"gcd", 0, false},        {"lcm", 0, false},
     };
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
         if (!name_is(op, ids[i].name))
@@ -1193,11 +1189,12 @@ static bool ufunc_identity(NdUfuncId op, NdScalar *id)
 static bool ufunc_reorderable(NdUfuncId op)
 {
     static const char *const no[] = {
-        "subtract", "divide",      "floor_divide", "remainder", "power",
-        "fmod",     "left_shift",  "right_shift",  "arctan2",   "hypot",
-        "copysign", "nextafter",   "ldexp",        "float_power", "heaviside",
-        "equal",    "not_equal",   "less",         "less_equal",
-        "greater",  "greater_equal"};
+        "subtract",     "divide",      "floor_divide", "remainder",
+        "power",        "fmod",        "left_shift",   "right_shift",
+        "arctan2",      "hypot",       "copysign",     "nextafter",
+        "ldexp",        "float_power", "heaviside",    "equal",
+        "not_equal",    "less",        "less_equal",   "greater",
+        "greater_equal"};
     for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
         if (name_is(op, no[i]))
             return false;
@@ -1221,7 +1218,8 @@ NdArray *nd_reduce(NdUfuncId op, NdArray *a, const int *axes, int naxes,
     if ((add || mul) && dtype == ND_NTYPES)
         t = sum_type(t);
     if (add || mul || name_is(op, "maximum") || name_is(op, "minimum")) {
-        S.kind = add ? R_ADD : mul ? R_MUL
+        S.kind = add                      ? R_ADD
+                 : mul                    ? R_MUL
                  : name_is(op, "maximum") ? R_MAX
                                           : R_MIN;
         S.lt = t;
@@ -1310,8 +1308,8 @@ NdArray *nd_any(NdArray *a, const int *axes, int naxes, bool keepdims,
 NdArray *nd_all(NdArray *a, const int *axes, int naxes, bool keepdims,
                 NdArray *where)
 {
-    return simple(R_AND, "logical_and", ND_BOOL, true, nd_scalar_bool(true),
-                  a, axes, naxes, keepdims, NULL, where);
+    return simple(R_AND, "logical_and", ND_BOOL, true, nd_scalar_bool(true), a,
+                  axes, naxes, keepdims, NULL, where);
 }
 
 /* nanmax/nanmin: NumPy's fmax/fmin reductions (NaN skipped unless every
@@ -1324,13 +1322,13 @@ FDEF(f64, double)
 #define CNAN(z) (isnan((z).re) || isnan((z).im))
 #define CFDEF(sfx, T)                                                          \
     DEF_FOLD(fmax_##sfx, T,                                                    \
-             (CNAN(b) || (!CNAN(a) && ((a.re > b.re) ||                        \
-                                       (a.re == b.re && a.im >= b.im))))       \
+             (CNAN(b) ||                                                       \
+              (!CNAN(a) && ((a.re > b.re) || (a.re == b.re && a.im >= b.im)))) \
                  ? a                                                           \
                  : b)                                                          \
     DEF_FOLD(fmin_##sfx, T,                                                    \
-             (CNAN(b) || (!CNAN(a) && ((a.re < b.re) ||                        \
-                                       (a.re == b.re && a.im <= b.im))))       \
+             (CNAN(b) ||                                                       \
+              (!CNAN(a) && ((a.re < b.re) || (a.re == b.re && a.im <= b.im)))) \
                  ? a                                                           \
                  : b)
 CFDEF(c64, nd_complex64)
@@ -1578,9 +1576,8 @@ static NdType mean_type(NdType t, NdType dtype)
     return is_inexact(t) ? t : ND_FLOAT64;
 }
 
-static NdArray *mean_impl(NdArray *a, const int *axes, int naxes,
-                          bool keepdims, NdType dtype, NdArray *where,
-                          const char *empty_msg)
+static NdArray *mean_impl(NdArray *a, const int *axes, int naxes, bool keepdims,
+                          NdType dtype, NdArray *where, const char *empty_msg)
 {
     NdType lt = mean_type(a->dtype, dtype);
     int64_t n = reduced_count(a, axes, naxes);
@@ -1658,9 +1655,9 @@ static void sqdev_f64_fast(char **p, int64_t n, const int64_t *s)
     sqdev_f64(p, n, s);
 }
 
-static NdArray *var_impl(NdArray *a, const int *axes, int naxes,
-                         bool keepdims, NdType dtype, double ddof,
-                         NdArray *where, bool take_sqrt)
+static NdArray *var_impl(NdArray *a, const int *axes, int naxes, bool keepdims,
+                         NdType dtype, double ddof, NdArray *where,
+                         bool take_sqrt)
 {
     NdType lt = mean_type(a->dtype, dtype);
     if (!is_inexact(lt)) /* an integer dtype=: NumPy computes in it */
@@ -1910,8 +1907,8 @@ static void argmax_f64_fast(const char *pc, int64_t n, int64_t s, int64_t *bi,
         if (len >= 8) {
             __m128d m0 = _mm_loadu_pd(q), m1 = _mm_loadu_pd(q + 2);
             __m128d m2 = _mm_loadu_pd(q + 4), m3 = _mm_loadu_pd(q + 6);
-            __m128d bad = _mm_or_pd(_mm_cmpunord_pd(m0, m1),
-                                    _mm_cmpunord_pd(m2, m3));
+            __m128d bad =
+                _mm_or_pd(_mm_cmpunord_pd(m0, m1), _mm_cmpunord_pd(m2, m3));
             for (i = 8; i + 8 <= len; i += 8) {
                 __m128d x0 = _mm_loadu_pd(q + i), x1 = _mm_loadu_pd(q + i + 2);
                 __m128d x2 = _mm_loadu_pd(q + i + 4);
@@ -2031,8 +2028,7 @@ static NdArray *arg_impl(NdArray *a, bool has_axis, int axis, bool keepdims,
         }
     if (len == 0 && nout > 0) {
         nd_decref(owned);
-        nd_error(ND_ERR_VALUE, "attempt to get %s of an empty sequence",
-                 name);
+        nd_error(ND_ERR_VALUE, "attempt to get %s of an empty sequence", name);
         return NULL;
     }
     NdArray *out = nd_empty(ND_INT64, ond, oshape, 'C');
@@ -2363,8 +2359,8 @@ static NdArray *nan_arg(NdArray *a, bool has_axis, int axis, bool keepdims,
         return NULL;
     /* an all-NaN slice is an error */
     int ax1[1] = {axis};
-    NdArray *all = nd_all(mask, has_axis ? ax1 : NULL, has_axis ? 1 : -1,
-                          false, NULL);
+    NdArray *all =
+        nd_all(mask, has_axis ? ax1 : NULL, has_axis ? 1 : -1, false, NULL);
     NdArray *bad = all ? nd_any(all, NULL, -1, false, NULL) : NULL;
     NdArray *r = NULL;
     if (bad) {
@@ -2401,8 +2397,7 @@ static NdArray *nan_prepare(NdArray *a, const int *axes, int naxes,
         return NULL;
     NdArray *notnan = nd_unary(ND_UF_LOGICAL_NOT, mask);
     nd_decref(mask);
-    *cnt = notnan ? nd_sum(notnan, axes, naxes, keepdims, ND_INT64, NULL,
-                           NULL)
+    *cnt = notnan ? nd_sum(notnan, axes, naxes, keepdims, ND_INT64, NULL, NULL)
                   : NULL;
     nd_decref(notnan);
     if (!*cnt) {
@@ -2487,8 +2482,8 @@ static NdArray *nanvar_impl(NdArray *a, const int *axes, int naxes,
                     bool isn;
                     if (is_complex(a->dtype)) {
                         double re = get_f(ac->data + i * z, real_of(a->dtype));
-                        double im = get_f(ac->data + i * z + z / 2,
-                                          real_of(a->dtype));
+                        double im =
+                            get_f(ac->data + i * z + z / 2, real_of(a->dtype));
                         isn = isnan(re) || isnan(im);
                     } else {
                         isn = isnan(get_f(ac->data + i * z, a->dtype));
@@ -2544,11 +2539,19 @@ NdArray *nd_nanstd(NdArray *a, const int *axes, int naxes, bool keepdims,
 
 /* ============================================ quantile, percentile, median */
 
-static const char *const qmethod_names[] = {
-    "inverted_cdf", "averaged_inverted_cdf", "closest_observation",
-    "interpolated_inverted_cdf", "hazen", "weibull", "linear",
-    "median_unbiased", "normal_unbiased", "lower", "higher", "midpoint",
-    "nearest"};
+static const char *const qmethod_names[] = {"inverted_cdf",
+                                            "averaged_inverted_cdf",
+                                            "closest_observation",
+                                            "interpolated_inverted_cdf",
+                                            "hazen",
+                                            "weibull",
+                                            "linear",
+                                            "median_unbiased",
+                                            "normal_unbiased",
+                                            "lower",
+                                            "higher",
+                                            "midpoint",
+                                            "nearest"};
 
 int nd_quantile_method(const char *name, NdQuantileMethod *out)
 {
@@ -2625,6 +2628,60 @@ static void select_k(double *x, int64_t n, int64_t k)
     }
 }
 
+/* Floyd and Rivest's SELECT (CACM 18(3), 1975, algorithm 489): the pivot
+ * is chosen by first selecting within a small sample around where the k-th
+ * element should fall, so a pass costs about n + min(k, n - k)
+ * comparisons instead of quickselect's ~3.4 n.  After `budget` rounds it
+ * hands over to select_k (whose own fallback bounds the worst case). */
+static void fr_select(double *x, int64_t left, int64_t right, int64_t k,
+                      int depth)
+{
+    int rounds = 0;
+    while (right > left) {
+        if (depth > 8 || ++rounds > 64) {
+            select_k(x + left, right - left + 1, k - left);
+            return;
+        }
+        if (right - left > 600) {
+            double n = (double)(right - left + 1);
+            double i = (double)(k - left + 1);
+            double z = log(n);
+            double sm = 0.5 * exp(2 * z / 3);
+            double sd =
+                0.5 * sqrt(z * sm * (n - sm) / n) * (i - n / 2 < 0 ? -1 : 1);
+            double nl = (double)k - i * sm / n + sd;
+            double nr = (double)k + (n - i) * sm / n + sd;
+            int64_t l2 = nl > (double)left ? (int64_t)nl : left;
+            int64_t r2 = nr < (double)right ? (int64_t)nr : right;
+            fr_select(x, l2, r2, k, depth + 1);
+        }
+        double t = x[k];
+        int64_t i = left, j = right;
+        swapd(&x[left], &x[k]);
+        if (x[right] > t)
+            swapd(&x[right], &x[left]);
+        while (i < j) {
+            swapd(&x[i], &x[j]);
+            i++;
+            j--;
+            while (x[i] < t)
+                i++;
+            while (x[j] > t)
+                j--;
+        }
+        if (x[left] == t) {
+            swapd(&x[left], &x[j]);
+        } else {
+            j++;
+            swapd(&x[j], &x[right]);
+        }
+        if (j <= k)
+            left = j + 1;
+        if (k <= j)
+            right = j - 1;
+    }
+}
+
 /* order statistic k of x[0..n), given that the statistics below `done`
  * are already in place (x[done..n) all >= x[done-1]) */
 static double order_stat(double *x, int64_t n, int64_t k, int64_t *done)
@@ -2641,7 +2698,7 @@ static double order_stat(double *x, int64_t n, int64_t k, int64_t *done)
         *done = k + 1;
         return x[k];
     }
-    select_k(x + *done, n - *done, k - *done);
+    fr_select(x + *done, 0, n - *done - 1, k - *done, 0);
     *done = k + 1;
     return x[k];
 }
@@ -2653,8 +2710,8 @@ static double lerp(double a, double b, double t)
 }
 
 /* One quantile of x[0..n) (n > 0, no NaN).  `done` tracks selection. */
-static double quantile_one(double *x, int64_t n, double q,
-                           NdQuantileMethod m, int64_t *done)
+static double quantile_one(double *x, int64_t n, double q, NdQuantileMethod m,
+                           int64_t *done)
 {
     double v, nq = (double)n * q, lin = (double)(n - 1) * q;
     int64_t idx;
@@ -2897,8 +2954,8 @@ static NdArray *quantile_impl(NdArray *a, NdArray *q, const int *axes,
     nd_decref(qd);
     if (empty_warn) {
         nd_warn("Mean of empty slice.");
-        nd_fpe_raise(ND_FPE_INVALID, res->ndim == 0 ? "scalar divide"
-                                                    : "divide");
+        nd_fpe_raise(ND_FPE_INVALID,
+                     res->ndim == 0 ? "scalar divide" : "divide");
     }
     if (allnan_warn)
         nd_warn("All-NaN slice encountered");
@@ -2913,15 +2970,14 @@ static NdArray *quantile_impl(NdArray *a, NdArray *q, const int *axes,
 NdArray *nd_quantile(NdArray *a, NdArray *q, const int *axes, int naxes,
                      bool keepdims, NdQuantileMethod method, bool nan_skip)
 {
-    return quantile_impl(a, q, axes, naxes, keepdims, method, nan_skip,
-                         false);
+    return quantile_impl(a, q, axes, naxes, keepdims, method, nan_skip, false);
 }
 
 NdArray *nd_median(NdArray *a, const int *axes, int naxes, bool keepdims,
                    bool nan_skip)
 {
-    return quantile_impl(a, NULL, axes, naxes, keepdims, ND_Q_LINEAR,
-                         nan_skip, true);
+    return quantile_impl(a, NULL, axes, naxes, keepdims, ND_Q_LINEAR, nan_skip,
+                         true);
 }
 
 /* ====================================================== average, cov */
@@ -3153,8 +3209,7 @@ NdArray *nd_cov(NdArray *m, NdArray *y, bool rowvar, bool bias, int64_t ddof,
         if (Z) {
             size_t z = nd_dtype_size(dt);
             memcpy(Z->data, X->data, (size_t)X->size * z);
-            memcpy(Z->data + (size_t)X->size * z, Y->data,
-                   (size_t)Y->size * z);
+            memcpy(Z->data + (size_t)X->size * z, Y->data, (size_t)Y->size * z);
         }
         nd_decref(X);
         nd_decref(Y);

@@ -37,11 +37,11 @@
 #define LT_FLT(a, b) ((a) < (b) || ((b) != (b) && (a) == (a)))
 /* NumPy's complex order (npysort's CLT): lexicographic, with the NaN
  * classes R + Rj < R + nanj < nan + Rj < nan + nanj. */
-#define LT_CPLX(a, b)                                                        \
-    ((a).re < (b).re   ? ((a).im == (a).im || (b).im != (b).im)              \
-     : (a).re > (b).re ? ((b).im != (b).im && (a).im == (a).im)              \
-     : ((a).re == (b).re || ((a).re != (a).re && (b).re != (b).re))          \
-         ? ((a).im < (b).im || ((b).im != (b).im && (a).im == (a).im))       \
+#define LT_CPLX(a, b)                                                          \
+    ((a).re < (b).re   ? ((a).im == (a).im || (b).im != (b).im)                \
+     : (a).re > (b).re ? ((b).im != (b).im && (a).im == (a).im)                \
+     : ((a).re == (b).re || ((a).re != (a).re && (b).re != (b).re))            \
+         ? ((a).im < (b).im || ((b).im != (b).im && (a).im == (a).im))         \
          : ((b).re != (b).re))
 
 #define EQ_NUM(a, b) ((a) == (b))
@@ -50,11 +50,11 @@
 #define NAN_FLT(a) ((a) != (a))
 #define NAN_CPLX(a) ((a).re != (a).re || (a).im != (a).im)
 
-#define SWAP(T, a, b)                                                        \
-    do {                                                                     \
-        T swap_tmp_ = (a);                                                   \
-        (a) = (b);                                                           \
-        (b) = swap_tmp_;                                                     \
+#define SWAP(T, a, b)                                                          \
+    do {                                                                       \
+        T swap_tmp_ = (a);                                                     \
+        (a) = (b);                                                             \
+        (b) = swap_tmp_;                                                       \
     } while (0)
 
 /* Below this many elements a segment is finished by insertion sort. */
@@ -82,386 +82,383 @@ static int floor_log2(int64_t n)
  *   select/aselect                      introselect of the kth element;
  *   search                              binary search of keys in a sorted
  *                                       array (optionally through a sorter). */
-#define DEFINE_SORTS(S, T, LT)                                               \
-    static void insort_##S(T *v, int64_t n)                                  \
-    {                                                                        \
-        for (int64_t i = 1; i < n; i++) {                                    \
-            T x = v[i];                                                      \
-            int64_t j = i;                                                   \
-            while (j > 0 && LT(x, v[j - 1])) {                               \
-                v[j] = v[j - 1];                                             \
-                j--;                                                         \
-            }                                                                \
-            v[j] = x;                                                        \
-        }                                                                    \
-    }                                                                        \
-    static void sift_##S(T *v, int64_t i, int64_t n)                         \
-    {                                                                        \
-        T x = v[i];                                                          \
-        for (;;) {                                                           \
-            int64_t c = 2 * i + 1;                                           \
-            if (c >= n)                                                      \
-                break;                                                       \
-            if (c + 1 < n && LT(v[c], v[c + 1]))                             \
-                c++;                                                         \
-            if (!LT(x, v[c]))                                                \
-                break;                                                       \
-            v[i] = v[c];                                                     \
-            i = c;                                                           \
-        }                                                                    \
-        v[i] = x;                                                            \
-    }                                                                        \
-    static void heapsort_##S(T *v, int64_t n)                                \
-    {                                                                        \
-        for (int64_t i = n / 2 - 1; i >= 0; i--)                             \
-            sift_##S(v, i, n);                                               \
-        for (int64_t end = n - 1; end > 0; end--) {                          \
-            SWAP(T, v[0], v[end]);                                           \
-            sift_##S(v, 0, end);                                             \
-        }                                                                    \
-    }                                                                        \
-    /* Median-of-3 quicksort: after ordering v[0], v[mid], v[hi] the pivot  \
-     * sits at hi-1 and v[0] <= pivot, so both scans stop without bounds    \
-     * checks.  Recurse on the smaller side (depth O(log n)). */            \
-    static void qsort_rec_##S(T *v, int64_t n, int depth)                    \
-    {                                                                        \
-        while (n > SMALL_SORT) {                                             \
-            if (depth-- <= 0) {                                              \
-                heapsort_##S(v, n);                                          \
-                return;                                                      \
-            }                                                                \
-            int64_t hi = n - 1, mid = n >> 1;                                \
-            if (LT(v[mid], v[0]))                                            \
-                SWAP(T, v[mid], v[0]);                                       \
-            if (LT(v[hi], v[mid])) {                                         \
-                SWAP(T, v[hi], v[mid]);                                      \
-                if (LT(v[mid], v[0]))                                        \
-                    SWAP(T, v[mid], v[0]);                                   \
-            }                                                                \
-            T p = v[mid];                                                    \
-            SWAP(T, v[mid], v[hi - 1]);                                      \
-            int64_t i = 0, j = hi - 1;                                       \
-            for (;;) {                                                       \
-                do                                                           \
-                    i++;                                                     \
-                while (LT(v[i], p));                                         \
-                do                                                           \
-                    j--;                                                     \
-                while (LT(p, v[j]));                                         \
-                if (i >= j)                                                  \
-                    break;                                                   \
-                SWAP(T, v[i], v[j]);                                         \
-            }                                                                \
-            SWAP(T, v[i], v[hi - 1]);                                        \
-            if (i < n - 1 - i) {                                             \
-                qsort_rec_##S(v, i, depth);                                  \
-                v += i + 1;                                                  \
-                n -= i + 1;                                                  \
-            } else {                                                         \
-                qsort_rec_##S(v + i + 1, n - i - 1, depth);                  \
-                n = i;                                                       \
-            }                                                                \
-        }                                                                    \
-        insort_##S(v, n);                                                    \
-    }                                                                        \
-    static void introsort_##S(T *v, int64_t n)                               \
-    {                                                                        \
-        qsort_rec_##S(v, n, 2 * floor_log2(n));                              \
-    }                                                                        \
-    /* Stable merge sort; tmp holds n/2 elements. */                        \
-    static void msort_##S(T *v, int64_t n, T *tmp)                           \
-    {                                                                        \
-        if (n <= SMALL_MERGE) {                                              \
-            insort_##S(v, n);                                                \
-            return;                                                          \
-        }                                                                    \
-        int64_t h = n / 2;                                                   \
-        msort_##S(v, h, tmp);                                                \
-        msort_##S(v + h, n - h, tmp);                                        \
-        if (!LT(v[h], v[h - 1]))                                             \
-            return;                                                          \
-        memcpy(tmp, v, (size_t)h * sizeof(T));                               \
-        int64_t i = 0, j = h, k = 0;                                         \
-        while (i < h && j < n) {                                             \
-            if (LT(v[j], tmp[i]))                                            \
-                v[k++] = v[j++];                                             \
-            else                                                             \
-                v[k++] = tmp[i++];                                           \
-        }                                                                    \
-        while (i < h)                                                        \
-            v[k++] = tmp[i++];                                               \
-    }                                                                        \
-    static void ainsort_##S(const T *v, int64_t *idx, int64_t n)             \
-    {                                                                        \
-        for (int64_t i = 1; i < n; i++) {                                    \
-            int64_t x = idx[i];                                              \
-            T xv = v[x];                                                     \
-            int64_t j = i;                                                   \
-            while (j > 0 && LT(xv, v[idx[j - 1]])) {                         \
-                idx[j] = idx[j - 1];                                         \
-                j--;                                                         \
-            }                                                                \
-            idx[j] = x;                                                      \
-        }                                                                    \
-    }                                                                        \
-    static void asift_##S(const T *v, int64_t *idx, int64_t i, int64_t n)   \
-    {                                                                        \
-        int64_t x = idx[i];                                                  \
-        for (;;) {                                                           \
-            int64_t c = 2 * i + 1;                                           \
-            if (c >= n)                                                      \
-                break;                                                       \
-            if (c + 1 < n && LT(v[idx[c]], v[idx[c + 1]]))                   \
-                c++;                                                         \
-            if (!LT(v[x], v[idx[c]]))                                        \
-                break;                                                       \
-            idx[i] = idx[c];                                                 \
-            i = c;                                                           \
-        }                                                                    \
-        idx[i] = x;                                                          \
-    }                                                                        \
-    static void aheapsort_##S(const T *v, int64_t *idx, int64_t n)           \
-    {                                                                        \
-        for (int64_t i = n / 2 - 1; i >= 0; i--)                             \
-            asift_##S(v, idx, i, n);                                         \
-        for (int64_t end = n - 1; end > 0; end--) {                          \
-            SWAP(int64_t, idx[0], idx[end]);                                 \
-            asift_##S(v, idx, 0, end);                                       \
-        }                                                                    \
-    }                                                                        \
-    static void aqsort_rec_##S(const T *v, int64_t *idx, int64_t n,          \
-                               int depth)                                    \
-    {                                                                        \
-        while (n > SMALL_SORT) {                                             \
-            if (depth-- <= 0) {                                              \
-                aheapsort_##S(v, idx, n);                                    \
-                return;                                                      \
-            }                                                                \
-            int64_t hi = n - 1, mid = n >> 1;                                \
-            if (LT(v[idx[mid]], v[idx[0]]))                                  \
-                SWAP(int64_t, idx[mid], idx[0]);                             \
-            if (LT(v[idx[hi]], v[idx[mid]])) {                               \
-                SWAP(int64_t, idx[hi], idx[mid]);                            \
-                if (LT(v[idx[mid]], v[idx[0]]))                              \
-                    SWAP(int64_t, idx[mid], idx[0]);                         \
-            }                                                                \
-            T p = v[idx[mid]];                                               \
-            SWAP(int64_t, idx[mid], idx[hi - 1]);                            \
-            int64_t i = 0, j = hi - 1;                                       \
-            for (;;) {                                                       \
-                do                                                           \
-                    i++;                                                     \
-                while (LT(v[idx[i]], p));                                    \
-                do                                                           \
-                    j--;                                                     \
-                while (LT(p, v[idx[j]]));                                    \
-                if (i >= j)                                                  \
-                    break;                                                   \
-                SWAP(int64_t, idx[i], idx[j]);                               \
-            }                                                                \
-            SWAP(int64_t, idx[i], idx[hi - 1]);                              \
-            if (i < n - 1 - i) {                                             \
-                aqsort_rec_##S(v, idx, i, depth);                            \
-                idx += i + 1;                                                \
-                n -= i + 1;                                                  \
-            } else {                                                         \
-                aqsort_rec_##S(v, idx + i + 1, n - i - 1, depth);            \
-                n = i;                                                       \
-            }                                                                \
-        }                                                                    \
-        ainsort_##S(v, idx, n);                                              \
-    }                                                                        \
-    static void aintrosort_##S(const T *v, int64_t *idx, int64_t n)          \
-    {                                                                        \
-        aqsort_rec_##S(v, idx, n, 2 * floor_log2(n));                        \
-    }                                                                        \
-    /* Stable: sorts idx by v[idx], keeping the current order of ties (so   \
-     * lexsort can chain it).  tmp holds n/2 indices. */                    \
-    static void amsort_##S(const T *v, int64_t *idx, int64_t n,              \
-                           int64_t *tmp)                                     \
-    {                                                                        \
-        if (n <= SMALL_MERGE) {                                              \
-            ainsort_##S(v, idx, n);                                          \
-            return;                                                          \
-        }                                                                    \
-        int64_t h = n / 2;                                                   \
-        amsort_##S(v, idx, h, tmp);                                          \
-        amsort_##S(v, idx + h, n - h, tmp);                                  \
-        if (!LT(v[idx[h]], v[idx[h - 1]]))                                   \
-            return;                                                          \
-        memcpy(tmp, idx, (size_t)h * sizeof(int64_t));                       \
-        int64_t i = 0, j = h, k = 0;                                         \
-        while (i < h && j < n) {                                             \
-            if (LT(v[idx[j]], v[tmp[i]]))                                    \
-                idx[k++] = idx[j++];                                         \
-            else                                                             \
-                idx[k++] = tmp[i++];                                         \
-        }                                                                    \
-        while (i < h)                                                        \
-            idx[k++] = tmp[i++];                                             \
-    }                                                                        \
-    /* Partition v[0..n) around v[pi]; returns the pivot's final place      \
-     * (everything before it is not greater, everything after not less).    \
-     * Both scans stop on equal elements, which keeps many duplicates       \
-     * balanced. */                                                         \
-    static int64_t part_##S(T *v, int64_t n, int64_t pi)                     \
-    {                                                                        \
-        SWAP(T, v[pi], v[n - 1]);                                            \
-        T p = v[n - 1];                                                      \
-        int64_t i = -1, j = n - 1;                                           \
-        for (;;) {                                                           \
-            do                                                               \
-                i++;                                                         \
-            while (i < j && LT(v[i], p));                                    \
-            do                                                               \
-                j--;                                                         \
-            while (j > i && LT(p, v[j]));                                    \
-            if (i >= j)                                                      \
-                break;                                                       \
-            SWAP(T, v[i], v[j]);                                             \
-        }                                                                    \
-        SWAP(T, v[i], v[n - 1]);                                             \
-        return i;                                                            \
-    }                                                                        \
-    static int64_t med3_##S(const T *v, int64_t n)                           \
-    {                                                                        \
-        int64_t a = 0, b = n / 2, c = n - 1;                                 \
-        if (LT(v[b], v[a]))                                                  \
-            SWAP(int64_t, a, b);                                             \
-        if (LT(v[c], v[b])) {                                                \
-            b = c;                                                           \
-            if (LT(v[b], v[a]))                                              \
-                b = a;                                                       \
-        }                                                                    \
-        return b;                                                            \
-    }                                                                        \
-    static void select_##S(T *v, int64_t n, int64_t k);                      \
-    /* Median of medians of groups of 5 (BFPRT): a pivot with at least 30%  \
-     * of the elements on each side.  The medians gather at the front. */   \
-    static int64_t mom_##S(T *v, int64_t n)                                  \
-    {                                                                        \
-        int64_t g = 0;                                                       \
-        for (int64_t i = 0; i < n; i += 5, g++) {                            \
-            int64_t len = n - i < 5 ? n - i : 5;                             \
-            insort_##S(v + i, len);                                          \
-            SWAP(T, v[g], v[i + len / 2]);                                   \
-        }                                                                    \
-        select_##S(v, g, g / 2);                                             \
-        return g / 2;                                                        \
-    }                                                                        \
-    static void select_##S(T *v, int64_t n, int64_t k)                       \
-    {                                                                        \
-        int budget = 2 * floor_log2(n) + 4;                                  \
-        while (n > SMALL_SORT) {                                             \
-            int64_t pi = budget-- > 0 ? med3_##S(v, n) : mom_##S(v, n);      \
-            int64_t p = part_##S(v, n, pi);                                  \
-            if (p == k)                                                      \
-                return;                                                      \
-            if (k < p) {                                                     \
-                n = p;                                                       \
-            } else {                                                         \
-                v += p + 1;                                                  \
-                n -= p + 1;                                                  \
-                k -= p + 1;                                                  \
-            }                                                                \
-        }                                                                    \
-        insort_##S(v, n);                                                    \
-    }                                                                        \
-    static int64_t apart_##S(const T *v, int64_t *idx, int64_t n,            \
-                             int64_t pi)                                     \
-    {                                                                        \
-        SWAP(int64_t, idx[pi], idx[n - 1]);                                  \
-        T p = v[idx[n - 1]];                                                 \
-        int64_t i = -1, j = n - 1;                                           \
-        for (;;) {                                                           \
-            do                                                               \
-                i++;                                                         \
-            while (i < j && LT(v[idx[i]], p));                               \
-            do                                                               \
-                j--;                                                         \
-            while (j > i && LT(p, v[idx[j]]));                               \
-            if (i >= j)                                                      \
-                break;                                                       \
-            SWAP(int64_t, idx[i], idx[j]);                                   \
-        }                                                                    \
-        SWAP(int64_t, idx[i], idx[n - 1]);                                   \
-        return i;                                                            \
-    }                                                                        \
-    static int64_t amed3_##S(const T *v, const int64_t *idx, int64_t n)      \
-    {                                                                        \
-        int64_t a = 0, b = n / 2, c = n - 1;                                 \
-        if (LT(v[idx[b]], v[idx[a]]))                                        \
-            SWAP(int64_t, a, b);                                             \
-        if (LT(v[idx[c]], v[idx[b]])) {                                     \
-            b = c;                                                           \
-            if (LT(v[idx[b]], v[idx[a]]))                                    \
-                b = a;                                                       \
-        }                                                                    \
-        return b;                                                            \
-    }                                                                        \
-    static void aselect_##S(const T *v, int64_t *idx, int64_t n, int64_t k); \
-    static int64_t amom_##S(const T *v, int64_t *idx, int64_t n)             \
-    {                                                                        \
-        int64_t g = 0;                                                       \
-        for (int64_t i = 0; i < n; i += 5, g++) {                            \
-            int64_t len = n - i < 5 ? n - i : 5;                             \
-            ainsort_##S(v, idx + i, len);                                    \
-            SWAP(int64_t, idx[g], idx[i + len / 2]);                         \
-        }                                                                    \
-        aselect_##S(v, idx, g, g / 2);                                       \
-        return g / 2;                                                        \
-    }                                                                        \
-    static void aselect_##S(const T *v, int64_t *idx, int64_t n, int64_t k)  \
-    {                                                                        \
-        int budget = 2 * floor_log2(n) + 4;                                  \
-        while (n > SMALL_SORT) {                                             \
-            int64_t pi =                                                     \
-                budget-- > 0 ? amed3_##S(v, idx, n) : amom_##S(v, idx, n);   \
-            int64_t p = apart_##S(v, idx, n, pi);                            \
-            if (p == k)                                                      \
-                return;                                                      \
-            if (k < p) {                                                     \
-                n = p;                                                       \
-            } else {                                                         \
-                idx += p + 1;                                                \
-                n -= p + 1;                                                  \
-                k -= p + 1;                                                  \
-            }                                                                \
-        }                                                                    \
-        ainsort_##S(v, idx, n);                                              \
-    }                                                                        \
-    /* For each key: the first i with !(a[i] < key) (left) or key < a[i]    \
-     * (right).  Like NumPy, the previous key narrows the range when keys   \
-     * come sorted.  With a sorter, a[sorter[i]] is searched; an index out  \
-     * of range gives -1. */                                                \
-    static int search_##S(const T *a, int64_t n, const T *keys, int64_t m,   \
-                          int64_t *out, bool right, const int64_t *sorter)   \
-    {                                                                        \
-        int64_t lo = 0, hi = n;                                              \
-        for (int64_t t = 0; t < m; t++) {                                    \
-            T key = keys[t];                                                 \
-            if (t > 0 && LT(keys[t - 1], key)) {                             \
-                hi = n;                                                      \
-            } else {                                                         \
-                lo = 0;                                                      \
-                hi = hi < n ? hi + 1 : n;                                    \
-            }                                                                \
-            while (lo < hi) {                                                \
-                int64_t mid = lo + ((hi - lo) >> 1);                         \
-                int64_t at = mid;                                            \
-                if (sorter) {                                                \
-                    at = sorter[mid];                                        \
-                    if (at < 0 || at >= n)                                   \
-                        return -1;                                           \
-                }                                                            \
-                if (right ? !LT(key, a[at]) : LT(a[at], key))                \
-                    lo = mid + 1;                                            \
-                else                                                         \
-                    hi = mid;                                                \
-            }                                                                \
-            out[t] = lo;                                                     \
-        }                                                                    \
-        return 0;                                                            \
+#define DEFINE_SORTS(S, T, LT)                                                 \
+    static void insort_##S(T *v, int64_t n)                                    \
+    {                                                                          \
+        for (int64_t i = 1; i < n; i++) {                                      \
+            T x = v[i];                                                        \
+            int64_t j = i;                                                     \
+            while (j > 0 && LT(x, v[j - 1])) {                                 \
+                v[j] = v[j - 1];                                               \
+                j--;                                                           \
+            }                                                                  \
+            v[j] = x;                                                          \
+        }                                                                      \
+    }                                                                          \
+    static void sift_##S(T *v, int64_t i, int64_t n)                           \
+    {                                                                          \
+        T x = v[i];                                                            \
+        for (;;) {                                                             \
+            int64_t c = 2 * i + 1;                                             \
+            if (c >= n)                                                        \
+                break;                                                         \
+            if (c + 1 < n && LT(v[c], v[c + 1]))                               \
+                c++;                                                           \
+            if (!LT(x, v[c]))                                                  \
+                break;                                                         \
+            v[i] = v[c];                                                       \
+            i = c;                                                             \
+        }                                                                      \
+        v[i] = x;                                                              \
+    }                                                                          \
+    static void heapsort_##S(T *v, int64_t n)                                  \
+    {                                                                          \
+        for (int64_t i = n / 2 - 1; i >= 0; i--)                               \
+            sift_##S(v, i, n);                                                 \
+        for (int64_t end = n - 1; end > 0; end--) {                            \
+            SWAP(T, v[0], v[end]);                                             \
+            sift_##S(v, 0, end);                                               \
+        }                                                                      \
+    }                                                                          \
+    /* Median-of-3 quicksort: after ordering v[0], v[mid], v[hi] the pivot     \
+     * sits at hi-1 and v[0] <= pivot, so both scans stop without bounds       \
+     * checks.  Recurse on the smaller side (depth O(log n)). */               \
+    static void qsort_rec_##S(T *v, int64_t n, int depth)                      \
+    {                                                                          \
+        while (n > SMALL_SORT) {                                               \
+            if (depth-- <= 0) {                                                \
+                heapsort_##S(v, n);                                            \
+                return;                                                        \
+            }                                                                  \
+            int64_t hi = n - 1, mid = n >> 1;                                  \
+            if (LT(v[mid], v[0]))                                              \
+                SWAP(T, v[mid], v[0]);                                         \
+            if (LT(v[hi], v[mid])) {                                           \
+                SWAP(T, v[hi], v[mid]);                                        \
+                if (LT(v[mid], v[0]))                                          \
+                    SWAP(T, v[mid], v[0]);                                     \
+            }                                                                  \
+            T p = v[mid];                                                      \
+            SWAP(T, v[mid], v[hi - 1]);                                        \
+            int64_t i = 0, j = hi - 1;                                         \
+            for (;;) {                                                         \
+                do                                                             \
+                    i++;                                                       \
+                while (LT(v[i], p));                                           \
+                do                                                             \
+                    j--;                                                       \
+                while (LT(p, v[j]));                                           \
+                if (i >= j)                                                    \
+                    break;                                                     \
+                SWAP(T, v[i], v[j]);                                           \
+            }                                                                  \
+            SWAP(T, v[i], v[hi - 1]);                                          \
+            if (i < n - 1 - i) {                                               \
+                qsort_rec_##S(v, i, depth);                                    \
+                v += i + 1;                                                    \
+                n -= i + 1;                                                    \
+            } else {                                                           \
+                qsort_rec_##S(v + i + 1, n - i - 1, depth);                    \
+                n = i;                                                         \
+            }                                                                  \
+        }                                                                      \
+        insort_##S(v, n);                                                      \
+    }                                                                          \
+    static void introsort_##S(T *v, int64_t n)                                 \
+    {                                                                          \
+        qsort_rec_##S(v, n, 2 * floor_log2(n));                                \
+    }                                                                          \
+    /* Stable merge sort; tmp holds n/2 elements. */                           \
+    static void msort_##S(T *v, int64_t n, T *tmp)                             \
+    {                                                                          \
+        if (n <= SMALL_MERGE) {                                                \
+            insort_##S(v, n);                                                  \
+            return;                                                            \
+        }                                                                      \
+        int64_t h = n / 2;                                                     \
+        msort_##S(v, h, tmp);                                                  \
+        msort_##S(v + h, n - h, tmp);                                          \
+        if (!LT(v[h], v[h - 1]))                                               \
+            return;                                                            \
+        memcpy(tmp, v, (size_t)h * sizeof(T));                                 \
+        int64_t i = 0, j = h, k = 0;                                           \
+        while (i < h && j < n) {                                               \
+            if (LT(v[j], tmp[i]))                                              \
+                v[k++] = v[j++];                                               \
+            else                                                               \
+                v[k++] = tmp[i++];                                             \
+        }                                                                      \
+        while (i < h)                                                          \
+            v[k++] = tmp[i++];                                                 \
+    }                                                                          \
+    static void ainsort_##S(const T *v, int64_t *idx, int64_t n)               \
+    {                                                                          \
+        for (int64_t i = 1; i < n; i++) {                                      \
+            int64_t x = idx[i];                                                \
+            T xv = v[x];                                                       \
+            int64_t j = i;                                                     \
+            while (j > 0 && LT(xv, v[idx[j - 1]])) {                           \
+                idx[j] = idx[j - 1];                                           \
+                j--;                                                           \
+            }                                                                  \
+            idx[j] = x;                                                        \
+        }                                                                      \
+    }                                                                          \
+    static void asift_##S(const T *v, int64_t *idx, int64_t i, int64_t n)      \
+    {                                                                          \
+        int64_t x = idx[i];                                                    \
+        for (;;) {                                                             \
+            int64_t c = 2 * i + 1;                                             \
+            if (c >= n)                                                        \
+                break;                                                         \
+            if (c + 1 < n && LT(v[idx[c]], v[idx[c + 1]]))                     \
+                c++;                                                           \
+            if (!LT(v[x], v[idx[c]]))                                          \
+                break;                                                         \
+            idx[i] = idx[c];                                                   \
+            i = c;                                                             \
+        }                                                                      \
+        idx[i] = x;                                                            \
+    }                                                                          \
+    static void aheapsort_##S(const T *v, int64_t *idx, int64_t n)             \
+    {                                                                          \
+        for (int64_t i = n / 2 - 1; i >= 0; i--)                               \
+            asift_##S(v, idx, i, n);                                           \
+        for (int64_t end = n - 1; end > 0; end--) {                            \
+            SWAP(int64_t, idx[0], idx[end]);                                   \
+            asift_##S(v, idx, 0, end);                                         \
+        }                                                                      \
+    }                                                                          \
+    static void aqsort_rec_##S(const T *v, int64_t *idx, int64_t n, int depth) \
+    {                                                                          \
+        while (n > SMALL_SORT) {                                               \
+            if (depth-- <= 0) {                                                \
+                aheapsort_##S(v, idx, n);                                      \
+                return;                                                        \
+            }                                                                  \
+            int64_t hi = n - 1, mid = n >> 1;                                  \
+            if (LT(v[idx[mid]], v[idx[0]]))                                    \
+                SWAP(int64_t, idx[mid], idx[0]);                               \
+            if (LT(v[idx[hi]], v[idx[mid]])) {                                 \
+                SWAP(int64_t, idx[hi], idx[mid]);                              \
+                if (LT(v[idx[mid]], v[idx[0]]))                                \
+                    SWAP(int64_t, idx[mid], idx[0]);                           \
+            }                                                                  \
+            T p = v[idx[mid]];                                                 \
+            SWAP(int64_t, idx[mid], idx[hi - 1]);                              \
+            int64_t i = 0, j = hi - 1;                                         \
+            for (;;) {                                                         \
+                do                                                             \
+                    i++;                                                       \
+                while (LT(v[idx[i]], p));                                      \
+                do                                                             \
+                    j--;                                                       \
+                while (LT(p, v[idx[j]]));                                      \
+                if (i >= j)                                                    \
+                    break;                                                     \
+                SWAP(int64_t, idx[i], idx[j]);                                 \
+            }                                                                  \
+            SWAP(int64_t, idx[i], idx[hi - 1]);                                \
+            if (i < n - 1 - i) {                                               \
+                aqsort_rec_##S(v, idx, i, depth);                              \
+                idx += i + 1;                                                  \
+                n -= i + 1;                                                    \
+            } else {                                                           \
+                aqsort_rec_##S(v, idx + i + 1, n - i - 1, depth);              \
+                n = i;                                                         \
+            }                                                                  \
+        }                                                                      \
+        ainsort_##S(v, idx, n);                                                \
+    }                                                                          \
+    static void aintrosort_##S(const T *v, int64_t *idx, int64_t n)            \
+    {                                                                          \
+        aqsort_rec_##S(v, idx, n, 2 * floor_log2(n));                          \
+    }                                                                          \
+    /* Stable: sorts idx by v[idx], keeping the current order of ties (so      \
+     * lexsort can chain it).  tmp holds n/2 indices. */                       \
+    static void amsort_##S(const T *v, int64_t *idx, int64_t n, int64_t *tmp)  \
+    {                                                                          \
+        if (n <= SMALL_MERGE) {                                                \
+            ainsort_##S(v, idx, n);                                            \
+            return;                                                            \
+        }                                                                      \
+        int64_t h = n / 2;                                                     \
+        amsort_##S(v, idx, h, tmp);                                            \
+        amsort_##S(v, idx + h, n - h, tmp);                                    \
+        if (!LT(v[idx[h]], v[idx[h - 1]]))                                     \
+            return;                                                            \
+        memcpy(tmp, idx, (size_t)h * sizeof(int64_t));                         \
+        int64_t i = 0, j = h, k = 0;                                           \
+        while (i < h && j < n) {                                               \
+            if (LT(v[idx[j]], v[tmp[i]]))                                      \
+                idx[k++] = idx[j++];                                           \
+            else                                                               \
+                idx[k++] = tmp[i++];                                           \
+        }                                                                      \
+        while (i < h)                                                          \
+            idx[k++] = tmp[i++];                                               \
+    }                                                                          \
+    /* Partition v[0..n) around v[pi]; returns the pivot's final place         \
+     * (everything before it is not greater, everything after not less).       \
+     * Both scans stop on equal elements, which keeps many duplicates          \
+     * balanced. */                                                            \
+    static int64_t part_##S(T *v, int64_t n, int64_t pi)                       \
+    {                                                                          \
+        SWAP(T, v[pi], v[n - 1]);                                              \
+        T p = v[n - 1];                                                        \
+        int64_t i = -1, j = n - 1;                                             \
+        for (;;) {                                                             \
+            do                                                                 \
+                i++;                                                           \
+            while (i < j && LT(v[i], p));                                      \
+            do                                                                 \
+                j--;                                                           \
+            while (j > i && LT(p, v[j]));                                      \
+            if (i >= j)                                                        \
+                break;                                                         \
+            SWAP(T, v[i], v[j]);                                               \
+        }                                                                      \
+        SWAP(T, v[i], v[n - 1]);                                               \
+        return i;                                                              \
+    }                                                                          \
+    static int64_t med3_##S(const T *v, int64_t n)                             \
+    {                                                                          \
+        int64_t a = 0, b = n / 2, c = n - 1;                                   \
+        if (LT(v[b], v[a]))                                                    \
+            SWAP(int64_t, a, b);                                               \
+        if (LT(v[c], v[b])) {                                                  \
+            b = c;                                                             \
+            if (LT(v[b], v[a]))                                                \
+                b = a;                                                         \
+        }                                                                      \
+        return b;                                                              \
+    }                                                                          \
+    static void select_##S(T *v, int64_t n, int64_t k);                        \
+    /* Median of medians of groups of 5 (BFPRT): a pivot with at least 30%     \
+     * of the elements on each side.  The medians gather at the front. */      \
+    static int64_t mom_##S(T *v, int64_t n)                                    \
+    {                                                                          \
+        int64_t g = 0;                                                         \
+        for (int64_t i = 0; i < n; i += 5, g++) {                              \
+            int64_t len = n - i < 5 ? n - i : 5;                               \
+            insort_##S(v + i, len);                                            \
+            SWAP(T, v[g], v[i + len / 2]);                                     \
+        }                                                                      \
+        select_##S(v, g, g / 2);                                               \
+        return g / 2;                                                          \
+    }                                                                          \
+    static void select_##S(T *v, int64_t n, int64_t k)                         \
+    {                                                                          \
+        int budget = 2 * floor_log2(n) + 4;                                    \
+        while (n > SMALL_SORT) {                                               \
+            int64_t pi = budget-- > 0 ? med3_##S(v, n) : mom_##S(v, n);        \
+            int64_t p = part_##S(v, n, pi);                                    \
+            if (p == k)                                                        \
+                return;                                                        \
+            if (k < p) {                                                       \
+                n = p;                                                         \
+            } else {                                                           \
+                v += p + 1;                                                    \
+                n -= p + 1;                                                    \
+                k -= p + 1;                                                    \
+            }                                                                  \
+        }                                                                      \
+        insort_##S(v, n);                                                      \
+    }                                                                          \
+    static int64_t apart_##S(const T *v, int64_t *idx, int64_t n, int64_t pi)  \
+    {                                                                          \
+        SWAP(int64_t, idx[pi], idx[n - 1]);                                    \
+        T p = v[idx[n - 1]];                                                   \
+        int64_t i = -1, j = n - 1;                                             \
+        for (;;) {                                                             \
+            do                                                                 \
+                i++;                                                           \
+            while (i < j && LT(v[idx[i]], p));                                 \
+            do                                                                 \
+                j--;                                                           \
+            while (j > i && LT(p, v[idx[j]]));                                 \
+            if (i >= j)                                                        \
+                break;                                                         \
+            SWAP(int64_t, idx[i], idx[j]);                                     \
+        }                                                                      \
+        SWAP(int64_t, idx[i], idx[n - 1]);                                     \
+        return i;                                                              \
+    }                                                                          \
+    static int64_t amed3_##S(const T *v, const int64_t *idx, int64_t n)        \
+    {                                                                          \
+        int64_t a = 0, b = n / 2, c = n - 1;                                   \
+        if (LT(v[idx[b]], v[idx[a]]))                                          \
+            SWAP(int64_t, a, b);                                               \
+        if (LT(v[idx[c]], v[idx[b]])) {                                        \
+            b = c;                                                             \
+            if (LT(v[idx[b]], v[idx[a]]))                                      \
+                b = a;                                                         \
+        }                                                                      \
+        return b;                                                              \
+    }                                                                          \
+    static void aselect_##S(const T *v, int64_t *idx, int64_t n, int64_t k);   \
+    static int64_t amom_##S(const T *v, int64_t *idx, int64_t n)               \
+    {                                                                          \
+        int64_t g = 0;                                                         \
+        for (int64_t i = 0; i < n; i += 5, g++) {                              \
+            int64_t len = n - i < 5 ? n - i : 5;                               \
+            ainsort_##S(v, idx + i, len);                                      \
+            SWAP(int64_t, idx[g], idx[i + len / 2]);                           \
+        }                                                                      \
+        aselect_##S(v, idx, g, g / 2);                                         \
+        return g / 2;                                                          \
+    }                                                                          \
+    static void aselect_##S(const T *v, int64_t *idx, int64_t n, int64_t k)    \
+    {                                                                          \
+        int budget = 2 * floor_log2(n) + 4;                                    \
+        while (n > SMALL_SORT) {                                               \
+            int64_t pi =                                                       \
+                budget-- > 0 ? amed3_##S(v, idx, n) : amom_##S(v, idx, n);     \
+            int64_t p = apart_##S(v, idx, n, pi);                              \
+            if (p == k)                                                        \
+                return;                                                        \
+            if (k < p) {                                                       \
+                n = p;                                                         \
+            } else {                                                           \
+                idx += p + 1;                                                  \
+                n -= p + 1;                                                    \
+                k -= p + 1;                                                    \
+            }                                                                  \
+        }                                                                      \
+        ainsort_##S(v, idx, n);                                                \
+    }                                                                          \
+    /* For each key: the first i with !(a[i] < key) (left) or key < a[i]       \
+     * (right).  Like NumPy, the previous key narrows the range when keys      \
+     * come sorted.  With a sorter, a[sorter[i]] is searched; an index out     \
+     * of range gives -1. */                                                   \
+    static int search_##S(const T *a, int64_t n, const T *keys, int64_t m,     \
+                          int64_t *out, bool right, const int64_t *sorter)     \
+    {                                                                          \
+        int64_t lo = 0, hi = n;                                                \
+        for (int64_t t = 0; t < m; t++) {                                      \
+            T key = keys[t];                                                   \
+            if (t > 0 && LT(keys[t - 1], key)) {                               \
+                hi = n;                                                        \
+            } else {                                                           \
+                lo = 0;                                                        \
+                hi = hi < n ? hi + 1 : n;                                      \
+            }                                                                  \
+            while (lo < hi) {                                                  \
+                int64_t mid = lo + ((hi - lo) >> 1);                           \
+                int64_t at = mid;                                              \
+                if (sorter) {                                                  \
+                    at = sorter[mid];                                          \
+                    if (at < 0 || at >= n)                                     \
+                        return -1;                                             \
+                }                                                              \
+                if (right ? !LT(key, a[at]) : LT(a[at], key))                  \
+                    lo = mid + 1;                                              \
+                else                                                           \
+                    hi = mid;                                                  \
+            }                                                                  \
+            out[t] = lo;                                                       \
+        }                                                                      \
+        return 0;                                                              \
     }
 
 DEFINE_SORTS(b, uint8_t, LT_NUM)
@@ -561,34 +558,35 @@ static bool radix_offsets(int64_t *cnt, int64_t n)
 /* radix_S(v, n, tmp, cnt): stable LSD sort of v[0..n) by KEY, tmp holding n
  * elements, cnt RADIX_MAXPASS * RADIX_SIZE counters.  The values themselves
  * move (keys are recomputed each pass), so -0.0 and NaN payloads survive. */
-#define DEFINE_RADIX(S, T, K, KEY)                                           \
-    static void radix_##S(T *v, int64_t n, T *tmp, int64_t *cnt)             \
-    {                                                                        \
-        enum { PASSES = (int)((sizeof(K) * 8 + RADIX_BITS - 1) / RADIX_BITS) \
-        };                                                                   \
-        memset(cnt, 0, sizeof(int64_t) * PASSES * RADIX_SIZE);               \
-        for (int64_t i = 0; i < n; i++) {                                    \
-            K k = KEY(v[i]);                                                 \
-            for (int p = 0; p < PASSES; p++)                                 \
-                cnt[p * RADIX_SIZE +                                         \
-                    (int)((k >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++;    \
-        }                                                                    \
-        T *src = v, *dst = tmp;                                              \
-        for (int p = 0; p < PASSES; p++) {                                   \
-            int64_t *off = cnt + p * RADIX_SIZE;                             \
-            if (!radix_offsets(off, n))                                      \
-                continue;                                                    \
-            int sh = p * RADIX_BITS;                                         \
-            for (int64_t i = 0; i < n; i++) {                                \
-                T x = src[i];                                                \
-                dst[off[(KEY(x) >> sh) & (RADIX_SIZE - 1)]++] = x;           \
-            }                                                                \
-            T *t_ = src;                                                     \
-            src = dst;                                                       \
-            dst = t_;                                                        \
-        }                                                                    \
-        if (src != v)                                                        \
-            memcpy(v, src, (size_t)n * sizeof(T));                           \
+#define DEFINE_RADIX(S, T, K, KEY)                                             \
+    static void radix_##S(T *v, int64_t n, T *tmp, int64_t *cnt)               \
+    {                                                                          \
+        enum {                                                                 \
+            PASSES = (int)((sizeof(K) * 8 + RADIX_BITS - 1) / RADIX_BITS)      \
+        };                                                                     \
+        memset(cnt, 0, sizeof(int64_t) * PASSES * RADIX_SIZE);                 \
+        for (int64_t i = 0; i < n; i++) {                                      \
+            K k = KEY(v[i]);                                                   \
+            for (int p = 0; p < PASSES; p++)                                   \
+                cnt[p * RADIX_SIZE +                                           \
+                    (int)((k >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++;      \
+        }                                                                      \
+        T *src = v, *dst = tmp;                                                \
+        for (int p = 0; p < PASSES; p++) {                                     \
+            int64_t *off = cnt + p * RADIX_SIZE;                               \
+            if (!radix_offsets(off, n))                                        \
+                continue;                                                      \
+            int sh = p * RADIX_BITS;                                           \
+            for (int64_t i = 0; i < n; i++) {                                  \
+                T x = src[i];                                                  \
+                dst[off[(KEY(x) >> sh) & (RADIX_SIZE - 1)]++] = x;             \
+            }                                                                  \
+            T *t_ = src;                                                       \
+            src = dst;                                                         \
+            dst = t_;                                                          \
+        }                                                                      \
+        if (src != v)                                                          \
+            memcpy(v, src, (size_t)n * sizeof(T));                             \
     }
 
 DEFINE_RADIX(b, uint8_t, uint8_t, key_b)
@@ -605,38 +603,39 @@ DEFINE_RADIX(f64, double, uint64_t, key_f64)
 
 /* aradix_K(k, idx, n, kt, it, cnt): stable LSD sort of (key, index) pairs
  * by key, kt/it scratch of n entries each. */
-#define DEFINE_ARADIX(K)                                                     \
-    static void aradix_##K(K *k, int64_t *idx, int64_t n, K *kt,             \
-                           int64_t *it, int64_t *cnt)                        \
-    {                                                                        \
-        enum { PASSES = (int)((sizeof(K) * 8 + RADIX_BITS - 1) / RADIX_BITS) \
-        };                                                                   \
-        memset(cnt, 0, sizeof(int64_t) * PASSES * RADIX_SIZE);               \
-        for (int64_t i = 0; i < n; i++)                                      \
-            for (int p = 0; p < PASSES; p++)                                 \
-                cnt[p * RADIX_SIZE +                                         \
-                    (int)((k[i] >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++; \
-        K *ks = k, *kd = kt;                                                 \
-        int64_t *is = idx, *id = it;                                         \
-        for (int p = 0; p < PASSES; p++) {                                   \
-            int64_t *off = cnt + p * RADIX_SIZE;                             \
-            if (!radix_offsets(off, n))                                      \
-                continue;                                                    \
-            int sh = p * RADIX_BITS;                                         \
-            for (int64_t i = 0; i < n; i++) {                                \
-                int64_t o = off[(ks[i] >> sh) & (RADIX_SIZE - 1)]++;         \
-                kd[o] = ks[i];                                               \
-                id[o] = is[i];                                               \
-            }                                                                \
-            K *kx = ks;                                                      \
-            ks = kd;                                                         \
-            kd = kx;                                                         \
-            int64_t *ix = is;                                                \
-            is = id;                                                         \
-            id = ix;                                                         \
-        }                                                                    \
-        if (is != idx)                                                       \
-            memcpy(idx, is, (size_t)n * sizeof(int64_t));                    \
+#define DEFINE_ARADIX(K)                                                       \
+    static void aradix_##K(K *k, int64_t *idx, int64_t n, K *kt, int64_t *it,  \
+                           int64_t *cnt)                                       \
+    {                                                                          \
+        enum {                                                                 \
+            PASSES = (int)((sizeof(K) * 8 + RADIX_BITS - 1) / RADIX_BITS)      \
+        };                                                                     \
+        memset(cnt, 0, sizeof(int64_t) * PASSES * RADIX_SIZE);                 \
+        for (int64_t i = 0; i < n; i++)                                        \
+            for (int p = 0; p < PASSES; p++)                                   \
+                cnt[p * RADIX_SIZE +                                           \
+                    (int)((k[i] >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++;   \
+        K *ks = k, *kd = kt;                                                   \
+        int64_t *is = idx, *id = it;                                           \
+        for (int p = 0; p < PASSES; p++) {                                     \
+            int64_t *off = cnt + p * RADIX_SIZE;                               \
+            if (!radix_offsets(off, n))                                        \
+                continue;                                                      \
+            int sh = p * RADIX_BITS;                                           \
+            for (int64_t i = 0; i < n; i++) {                                  \
+                int64_t o = off[(ks[i] >> sh) & (RADIX_SIZE - 1)]++;           \
+                kd[o] = ks[i];                                                 \
+                id[o] = is[i];                                                 \
+            }                                                                  \
+            K *kx = ks;                                                        \
+            ks = kd;                                                           \
+            kd = kx;                                                           \
+            int64_t *ix = is;                                                  \
+            is = id;                                                           \
+            id = ix;                                                           \
+        }                                                                      \
+        if (is != idx)                                                         \
+            memcpy(idx, is, (size_t)n * sizeof(int64_t));                      \
     }
 
 DEFINE_ARADIX(uint8_t)
@@ -652,81 +651,81 @@ DEFINE_ARADIX(uint64_t)
  * every pass but the first inside L2, which is what beats a plain LSD sort
  * on big arrays.  The memory is re-typed through memcpy (allowed for
  * allocated storage: each read uses the type last stored). */
-#define DEFINE_MSD(K)                                                        \
-    static void kins_##K(K *a, int64_t n)                                    \
-    {                                                                        \
-        for (int64_t i = 1; i < n; i++) {                                    \
-            K x = a[i];                                                      \
-            int64_t j = i;                                                   \
-            while (j > 0 && x < a[j - 1]) {                                  \
-                a[j] = a[j - 1];                                             \
-                j--;                                                         \
-            }                                                                \
-            a[j] = x;                                                        \
-        }                                                                    \
-    }                                                                        \
-    /* LSD sort of a by its low `bits` bits (the others are equal). */      \
-    static void klsd_##K(K *a, K *b, int64_t n, int bits, int64_t *cnt)      \
-    {                                                                        \
-        int np = (bits + RADIX_BITS - 1) / RADIX_BITS;                       \
-        memset(cnt, 0, sizeof(int64_t) * (size_t)np * RADIX_SIZE);           \
-        for (int64_t i = 0; i < n; i++)                                      \
-            for (int p = 0; p < np; p++)                                     \
-                cnt[p * RADIX_SIZE +                                         \
-                    (int)((a[i] >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++; \
-        K *src = a, *dst = b;                                                \
-        for (int p = 0; p < np; p++) {                                       \
-            int64_t *off = cnt + p * RADIX_SIZE;                             \
-            if (!radix_offsets(off, n))                                      \
-                continue;                                                    \
-            int sh = p * RADIX_BITS;                                         \
-            for (int64_t i = 0; i < n; i++) {                                \
-                K x = src[i];                                                \
-                dst[off[(x >> sh) & (RADIX_SIZE - 1)]++] = x;                \
-            }                                                                \
-            K *t_ = src;                                                     \
-            src = dst;                                                       \
-            dst = t_;                                                        \
-        }                                                                    \
-        if (src != a)                                                        \
-            memcpy(a, src, (size_t)n * sizeof(K));                           \
-    }                                                                        \
-    /* Sort a (keys equal above their low `bits` bits), b scratch; the      \
-     * result ends in b when into_b, else in a. */                          \
-    static void kmsd_##K(K *a, K *b, int64_t n, int bits, bool into_b,       \
-                         int64_t *cnt, int level)                            \
-    {                                                                        \
-        if (n <= MSD_LEAF || bits <= RADIX_BITS) {                           \
-            if (n <= SMALL_SORT)                                             \
-                kins_##K(a, n);                                              \
-            else                                                             \
-                klsd_##K(a, b, n, bits, cnt + RADIX_MAXPASS * RADIX_SIZE);   \
-            if (into_b)                                                      \
-                memcpy(b, a, (size_t)n * sizeof(K));                         \
-            return;                                                          \
-        }                                                                    \
-        int sh = bits - RADIX_BITS;                                          \
-        int64_t *off = cnt + level * RADIX_SIZE;                             \
-        memset(off, 0, sizeof(int64_t) * RADIX_SIZE);                        \
-        for (int64_t i = 0; i < n; i++)                                      \
-            off[(a[i] >> sh) & (RADIX_SIZE - 1)]++;                          \
-        if (!radix_offsets(off, n)) {                                        \
-            kmsd_##K(a, b, n, sh, into_b, cnt, level);                       \
-            return;                                                          \
-        }                                                                    \
-        for (int64_t i = 0; i < n; i++) {                                    \
-            K x = a[i];                                                      \
-            b[off[(x >> sh) & (RADIX_SIZE - 1)]++] = x;                      \
-        }                                                                    \
-        /* off[d] is now the end of bucket d; the data is in b. */          \
-        int64_t start = 0;                                                   \
-        for (int d = 0; d < RADIX_SIZE; d++) {                               \
-            int64_t end = off[d];                                            \
-            if (end > start)                                                 \
-                kmsd_##K(b + start, a + start, end - start, sh, !into_b,     \
-                         cnt, level + 1);                                    \
-            start = end;                                                     \
-        }                                                                    \
+#define DEFINE_MSD(K)                                                          \
+    static void kins_##K(K *a, int64_t n)                                      \
+    {                                                                          \
+        for (int64_t i = 1; i < n; i++) {                                      \
+            K x = a[i];                                                        \
+            int64_t j = i;                                                     \
+            while (j > 0 && x < a[j - 1]) {                                    \
+                a[j] = a[j - 1];                                               \
+                j--;                                                           \
+            }                                                                  \
+            a[j] = x;                                                          \
+        }                                                                      \
+    }                                                                          \
+    /* LSD sort of a by its low `bits` bits (the others are equal). */         \
+    static void klsd_##K(K *a, K *b, int64_t n, int bits, int64_t *cnt)        \
+    {                                                                          \
+        int np = (bits + RADIX_BITS - 1) / RADIX_BITS;                         \
+        memset(cnt, 0, sizeof(int64_t) * (size_t)np * RADIX_SIZE);             \
+        for (int64_t i = 0; i < n; i++)                                        \
+            for (int p = 0; p < np; p++)                                       \
+                cnt[p * RADIX_SIZE +                                           \
+                    (int)((a[i] >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++;   \
+        K *src = a, *dst = b;                                                  \
+        for (int p = 0; p < np; p++) {                                         \
+            int64_t *off = cnt + p * RADIX_SIZE;                               \
+            if (!radix_offsets(off, n))                                        \
+                continue;                                                      \
+            int sh = p * RADIX_BITS;                                           \
+            for (int64_t i = 0; i < n; i++) {                                  \
+                K x = src[i];                                                  \
+                dst[off[(x >> sh) & (RADIX_SIZE - 1)]++] = x;                  \
+            }                                                                  \
+            K *t_ = src;                                                       \
+            src = dst;                                                         \
+            dst = t_;                                                          \
+        }                                                                      \
+        if (src != a)                                                          \
+            memcpy(a, src, (size_t)n * sizeof(K));                             \
+    }                                                                          \
+    /* Sort a (keys equal above their low `bits` bits), b scratch; the         \
+     * result ends in b when into_b, else in a. */                             \
+    static void kmsd_##K(K *a, K *b, int64_t n, int bits, bool into_b,         \
+                         int64_t *cnt, int level)                              \
+    {                                                                          \
+        if (n <= MSD_LEAF || bits <= RADIX_BITS) {                             \
+            if (n <= SMALL_SORT)                                               \
+                kins_##K(a, n);                                                \
+            else                                                               \
+                klsd_##K(a, b, n, bits, cnt + RADIX_MAXPASS * RADIX_SIZE);     \
+            if (into_b)                                                        \
+                memcpy(b, a, (size_t)n * sizeof(K));                           \
+            return;                                                            \
+        }                                                                      \
+        int sh = bits - RADIX_BITS;                                            \
+        int64_t *off = cnt + level * RADIX_SIZE;                               \
+        memset(off, 0, sizeof(int64_t) * RADIX_SIZE);                          \
+        for (int64_t i = 0; i < n; i++)                                        \
+            off[(a[i] >> sh) & (RADIX_SIZE - 1)]++;                            \
+        if (!radix_offsets(off, n)) {                                          \
+            kmsd_##K(a, b, n, sh, into_b, cnt, level);                         \
+            return;                                                            \
+        }                                                                      \
+        for (int64_t i = 0; i < n; i++) {                                      \
+            K x = a[i];                                                        \
+            b[off[(x >> sh) & (RADIX_SIZE - 1)]++] = x;                        \
+        }                                                                      \
+        /* off[d] is now the end of bucket d; the data is in b. */             \
+        int64_t start = 0;                                                     \
+        for (int d = 0; d < RADIX_SIZE; d++) {                                 \
+            int64_t end = off[d];                                              \
+            if (end > start)                                                   \
+                kmsd_##K(b + start, a + start, end - start, sh, !into_b, cnt,  \
+                         level + 1);                                           \
+            start = end;                                                       \
+        }                                                                      \
     }
 
 DEFINE_MSD(uint32_t)
@@ -758,38 +757,37 @@ static inline uint32_t fromkey_f32(uint32_t k)
 /* keysort_S(v, n, tmp, cnt, stable): the MSD path above, or false when it
  * does not apply (a stable sort that holds -0.0: its order against 0.0 must
  * be kept, which the plain LSD sort with folded keys does). */
-#define DEFINE_KEYSORT(S, T, K, TOKEY, FROMKEY, NEGZ)                        \
-    static bool keysort_##S(T *v, int64_t n, void *tmp, int64_t *cnt,        \
-                            bool stable)                                     \
-    {                                                                        \
-        if (stable) {                                                        \
-            for (int64_t i = 0; i < n; i++)                                  \
-                if (NEGZ(v[i]))                                              \
-                    return false;                                            \
-        }                                                                    \
-        char *p = (char *)v;                                                 \
-        for (int64_t i = 0; i < n; i++) {                                    \
-            K b;                                                             \
-            memcpy(&b, p + (size_t)i * sizeof(K), sizeof(K));                \
-            b = TOKEY(b);                                                    \
-            memcpy(p + (size_t)i * sizeof(K), &b, sizeof(K));                \
-        }                                                                    \
-        kmsd_##K((K *)(void *)v, tmp, n, (int)(8 * sizeof(K)), false, cnt,   \
-                 0);                                                         \
-        for (int64_t i = 0; i < n; i++) {                                    \
-            K b;                                                             \
-            memcpy(&b, p + (size_t)i * sizeof(K), sizeof(K));                \
-            b = FROMKEY(b);                                                  \
-            memcpy(p + (size_t)i * sizeof(K), &b, sizeof(K));                \
-        }                                                                    \
-        return true;                                                         \
+#define DEFINE_KEYSORT(S, T, K, TOKEY, FROMKEY, NEGZ)                          \
+    static bool keysort_##S(T *v, int64_t n, void *tmp, int64_t *cnt,          \
+                            bool stable)                                       \
+    {                                                                          \
+        if (stable) {                                                          \
+            for (int64_t i = 0; i < n; i++)                                    \
+                if (NEGZ(v[i]))                                                \
+                    return false;                                              \
+        }                                                                      \
+        char *p = (char *)v;                                                   \
+        for (int64_t i = 0; i < n; i++) {                                      \
+            K b;                                                               \
+            memcpy(&b, p + (size_t)i * sizeof(K), sizeof(K));                  \
+            b = TOKEY(b);                                                      \
+            memcpy(p + (size_t)i * sizeof(K), &b, sizeof(K));                  \
+        }                                                                      \
+        kmsd_##K((K *)(void *)v, tmp, n, (int)(8 * sizeof(K)), false, cnt, 0); \
+        for (int64_t i = 0; i < n; i++) {                                      \
+            K b;                                                               \
+            memcpy(&b, p + (size_t)i * sizeof(K), sizeof(K));                  \
+            b = FROMKEY(b);                                                    \
+            memcpy(p + (size_t)i * sizeof(K), &b, sizeof(K));                  \
+        }                                                                      \
+        return true;                                                           \
     }
-#define NO_KEYSORT(S, T)                                                     \
-    static bool keysort_##S(T *v, int64_t n, void *tmp, int64_t *cnt,        \
-                            bool stable)                                     \
-    {                                                                        \
-        (void)v, (void)n, (void)tmp, (void)cnt, (void)stable;                \
-        return false;                                                        \
+#define NO_KEYSORT(S, T)                                                       \
+    static bool keysort_##S(T *v, int64_t n, void *tmp, int64_t *cnt,          \
+                            bool stable)                                       \
+    {                                                                          \
+        (void)v, (void)n, (void)tmp, (void)cnt, (void)stable;                  \
+        return false;                                                          \
     }
 
 DEFINE_KEYSORT(i32, int32_t, uint32_t, FLIP32, FLIP32, NEGZ_NO)
@@ -841,130 +839,130 @@ typedef struct TypeOps {
 
 /* The shared glue for every dtype: kind dispatch and the radix paths.
  * RADIX is 1 for dtypes with an order-preserving key (K its type). */
-#define DEFINE_OPS(S, T, LT, EQ, ISNAN, RADIX, K, KEY)                       \
-    static void sort_##S(void *vv, int64_t n, NdSortKind kind, void *work)   \
-    {                                                                        \
-        T *v = vv;                                                           \
-        if (n < 2)                                                           \
-            return;                                                          \
-        if (kind == ND_SORT_HEAPSORT) {                                      \
-            heapsort_##S(v, n);                                              \
-            return;                                                          \
-        }                                                                    \
-        if (RADIX && n >= RADIX_MIN) {                                       \
-            int64_t *cnt = work;                                             \
-            T *tmp = (T *)(void *)(cnt + RADIX_CNT);                          \
-            int64_t m = n;                                                   \
-            /* NaNs (in their order) go to the end, out of the keys' way. */ \
-            int64_t nn = 0;                                                  \
-            for (int64_t i = 0; i < n; i++)                                  \
-                nn += ISNAN(v[i]) ? 1 : 0;                                   \
-            if (nn) {                                                        \
-                int64_t j = 0, q = 0;                                        \
-                for (int64_t i = 0; i < n; i++) {                            \
-                    if (ISNAN(v[i]))                                         \
-                        tmp[q++] = v[i];                                     \
-                    else                                                     \
-                        v[j++] = v[i];                                       \
-                }                                                            \
-                memcpy(v + j, tmp, (size_t)nn * sizeof(T));                  \
-                m = j;                                                       \
-            }                                                                \
-            if (!keysort_##S(v, m, tmp, cnt, kind != ND_SORT_QUICKSORT))     \
-                RADIX_CALL_##RADIX(S, v, m, tmp, cnt);                       \
-            return;                                                          \
-        }                                                                    \
-        if (kind == ND_SORT_QUICKSORT)                                       \
-            introsort_##S(v, n);                                             \
-        else                                                                 \
-            msort_##S(v, n, work);                                           \
-    }                                                                        \
-    static void argsort_##S(const void *vv, int64_t *idx, int64_t n,         \
-                            NdSortKind kind, void *work)                     \
-    {                                                                        \
-        const T *v = vv;                                                     \
-        if (n < 2)                                                           \
-            return;                                                          \
-        if (kind == ND_SORT_HEAPSORT) {                                      \
-            aheapsort_##S(v, idx, n);                                        \
-            return;                                                          \
-        }                                                                    \
-        if (RADIX && n >= RADIX_MIN) {                                       \
-            int64_t *cnt = work;                                             \
+#define DEFINE_OPS(S, T, LT, EQ, ISNAN, RADIX, K, KEY)                         \
+    static void sort_##S(void *vv, int64_t n, NdSortKind kind, void *work)     \
+    {                                                                          \
+        T *v = vv;                                                             \
+        if (n < 2)                                                             \
+            return;                                                            \
+        if (kind == ND_SORT_HEAPSORT) {                                        \
+            heapsort_##S(v, n);                                                \
+            return;                                                            \
+        }                                                                      \
+        if (RADIX && n >= RADIX_MIN) {                                         \
+            int64_t *cnt = work;                                               \
+            T *tmp = (T *)(void *)(cnt + RADIX_CNT);                           \
+            int64_t m = n;                                                     \
+            /* NaNs (in their order) go to the end, out of the keys' way. */   \
+            int64_t nn = 0;                                                    \
+            for (int64_t i = 0; i < n; i++)                                    \
+                nn += ISNAN(v[i]) ? 1 : 0;                                     \
+            if (nn) {                                                          \
+                int64_t j = 0, q = 0;                                          \
+                for (int64_t i = 0; i < n; i++) {                              \
+                    if (ISNAN(v[i]))                                           \
+                        tmp[q++] = v[i];                                       \
+                    else                                                       \
+                        v[j++] = v[i];                                         \
+                }                                                              \
+                memcpy(v + j, tmp, (size_t)nn * sizeof(T));                    \
+                m = j;                                                         \
+            }                                                                  \
+            if (!keysort_##S(v, m, tmp, cnt, kind != ND_SORT_QUICKSORT))       \
+                RADIX_CALL_##RADIX(S, v, m, tmp, cnt);                         \
+            return;                                                            \
+        }                                                                      \
+        if (kind == ND_SORT_QUICKSORT)                                         \
+            introsort_##S(v, n);                                               \
+        else                                                                   \
+            msort_##S(v, n, work);                                             \
+    }                                                                          \
+    static void argsort_##S(const void *vv, int64_t *idx, int64_t n,           \
+                            NdSortKind kind, void *work)                       \
+    {                                                                          \
+        const T *v = vv;                                                       \
+        if (n < 2)                                                             \
+            return;                                                            \
+        if (kind == ND_SORT_HEAPSORT) {                                        \
+            aheapsort_##S(v, idx, n);                                          \
+            return;                                                            \
+        }                                                                      \
+        if (RADIX && n >= RADIX_MIN) {                                         \
+            int64_t *cnt = work;                                               \
             K *keys = (K *)(void *)(cnt + RADIX_CNT);                          \
-            K *kt = keys + n;                                                \
-            int64_t *it = (int64_t *)(void *)(((uintptr_t)(kt + n) + 7) &    \
-                                              ~(uintptr_t)7);                \
-            int64_t m = 0, nn = 0;                                           \
-            for (int64_t i = 0; i < n; i++) {                                \
-                if (ISNAN(v[i])) {                                           \
-                    idx[n - 1 - nn++] = i;                                   \
-                } else {                                                     \
-                    keys[m] = (K)KEY(v[i]);                                  \
-                    idx[m++] = i;                                            \
-                }                                                            \
-            }                                                                \
-            for (int64_t a = m, b = n - 1; a < b; a++, b--)                  \
-                SWAP(int64_t, idx[a], idx[b]);                               \
-            ARADIX_CALL_##RADIX(K, keys, idx, m, kt, it, cnt);               \
-            return;                                                          \
-        }                                                                    \
-        if (kind == ND_SORT_QUICKSORT)                                       \
-            aintrosort_##S(v, idx, n);                                       \
-        else                                                                 \
-            amsort_##S(v, idx, n, work);                                     \
-    }                                                                        \
-    static void amsort_any_##S(const void *v, int64_t *idx, int64_t n,       \
-                               int64_t *tmp)                                 \
-    {                                                                        \
-        amsort_##S(v, idx, n, tmp);                                          \
-    }                                                                        \
-    static void select_any_##S(void *v, int64_t n, int64_t k)                \
-    {                                                                        \
-        select_##S(v, n, k);                                                 \
-    }                                                                        \
-    static void aselect_any_##S(const void *v, int64_t *idx, int64_t n,      \
-                                int64_t k)                                   \
-    {                                                                        \
-        aselect_##S(v, idx, n, k);                                           \
-    }                                                                        \
-    static int search_any_##S(const void *a, int64_t n, const void *keys,    \
-                              int64_t m, int64_t *out, bool right,           \
-                              const int64_t *sorter)                         \
-    {                                                                        \
-        return search_##S(a, n, keys, m, out, right, sorter);                \
-    }                                                                        \
-    static bool lt_##S(const void *a, const void *b)                         \
-    {                                                                        \
-        T x, y;                                                              \
-        memcpy(&x, a, sizeof x);                                             \
-        memcpy(&y, b, sizeof y);                                             \
-        return LT(x, y);                                                     \
-    }                                                                        \
-    static bool eq_##S(const void *a, const void *b)                         \
-    {                                                                        \
-        T x, y;                                                              \
-        memcpy(&x, a, sizeof x);                                             \
-        memcpy(&y, b, sizeof y);                                             \
-        return EQ(x, y);                                                     \
-    }                                                                        \
-    static bool isnan_##S(const void *a)                                     \
-    {                                                                        \
-        T x;                                                                 \
-        memcpy(&x, a, sizeof x);                                             \
-        return ISNAN(x);                                                     \
-    }                                                                        \
-    static const TypeOps ops_##S = {                                         \
-        sort_##S,       argsort_##S, amsort_any_##S, select_any_##S,         \
-        aselect_any_##S, search_any_##S, lt_##S,     eq_##S,                 \
-        isnan_##S,                                                           \
+            K *kt = keys + n;                                                  \
+            int64_t *it = (int64_t *)(void *)(((uintptr_t)(kt + n) + 7) &      \
+                                              ~(uintptr_t)7);                  \
+            int64_t m = 0, nn = 0;                                             \
+            for (int64_t i = 0; i < n; i++) {                                  \
+                if (ISNAN(v[i])) {                                             \
+                    idx[n - 1 - nn++] = i;                                     \
+                } else {                                                       \
+                    keys[m] = (K)KEY(v[i]);                                    \
+                    idx[m++] = i;                                              \
+                }                                                              \
+            }                                                                  \
+            for (int64_t a = m, b = n - 1; a < b; a++, b--)                    \
+                SWAP(int64_t, idx[a], idx[b]);                                 \
+            ARADIX_CALL_##RADIX(K, keys, idx, m, kt, it, cnt);                 \
+            return;                                                            \
+        }                                                                      \
+        if (kind == ND_SORT_QUICKSORT)                                         \
+            aintrosort_##S(v, idx, n);                                         \
+        else                                                                   \
+            amsort_##S(v, idx, n, work);                                       \
+    }                                                                          \
+    static void amsort_any_##S(const void *v, int64_t *idx, int64_t n,         \
+                               int64_t *tmp)                                   \
+    {                                                                          \
+        amsort_##S(v, idx, n, tmp);                                            \
+    }                                                                          \
+    static void select_any_##S(void *v, int64_t n, int64_t k)                  \
+    {                                                                          \
+        select_##S(v, n, k);                                                   \
+    }                                                                          \
+    static void aselect_any_##S(const void *v, int64_t *idx, int64_t n,        \
+                                int64_t k)                                     \
+    {                                                                          \
+        aselect_##S(v, idx, n, k);                                             \
+    }                                                                          \
+    static int search_any_##S(const void *a, int64_t n, const void *keys,      \
+                              int64_t m, int64_t *out, bool right,             \
+                              const int64_t *sorter)                           \
+    {                                                                          \
+        return search_##S(a, n, keys, m, out, right, sorter);                  \
+    }                                                                          \
+    static bool lt_##S(const void *a, const void *b)                           \
+    {                                                                          \
+        T x, y;                                                                \
+        memcpy(&x, a, sizeof x);                                               \
+        memcpy(&y, b, sizeof y);                                               \
+        return LT(x, y);                                                       \
+    }                                                                          \
+    static bool eq_##S(const void *a, const void *b)                           \
+    {                                                                          \
+        T x, y;                                                                \
+        memcpy(&x, a, sizeof x);                                               \
+        memcpy(&y, b, sizeof y);                                               \
+        return EQ(x, y);                                                       \
+    }                                                                          \
+    static bool isnan_##S(const void *a)                                       \
+    {                                                                          \
+        T x;                                                                   \
+        memcpy(&x, a, sizeof x);                                               \
+        return ISNAN(x);                                                       \
+    }                                                                          \
+    static const TypeOps ops_##S = {                                           \
+        sort_##S,       argsort_##S,     amsort_any_##S,                       \
+        select_any_##S, aselect_any_##S, search_any_##S,                       \
+        lt_##S,         eq_##S,          isnan_##S,                            \
     };
 
 #define RADIX_CALL_1(S, v, m, tmp, cnt) radix_##S(v, m, tmp, cnt)
 #define RADIX_CALL_0(S, v, m, tmp, cnt) ((void)(v), (void)(m), (void)(cnt))
-#define ARADIX_CALL_1(K, k, idx, m, kt, it, cnt)                             \
+#define ARADIX_CALL_1(K, k, idx, m, kt, it, cnt)                               \
     aradix_##K(k, idx, m, kt, it, cnt)
-#define ARADIX_CALL_0(K, k, idx, m, kt, it, cnt)                             \
+#define ARADIX_CALL_0(K, k, idx, m, kt, it, cnt)                               \
     ((void)(k), (void)(kt), (void)(it), (void)(cnt))
 /* Complex values have no radix key; these stand in so the template
  * compiles (the radix branch is dead for them). */
@@ -981,18 +979,17 @@ DEFINE_OPS(u32, uint32_t, LT_NUM, EQ_NUM, NAN_NO, 1, uint32_t, key_u32)
 DEFINE_OPS(u64, uint64_t, LT_NUM, EQ_NUM, NAN_NO, 1, uint64_t, key_u64)
 DEFINE_OPS(f32, float, LT_FLT, EQ_NUM, NAN_FLT, 1, uint32_t, key_f32)
 DEFINE_OPS(f64, double, LT_FLT, EQ_NUM, NAN_FLT, 1, uint64_t, key_f64)
-DEFINE_OPS(c64, nd_complex64, LT_CPLX, EQ_CPLX, NAN_CPLX, 0, uint64_t,
-           KEY_NONE)
+DEFINE_OPS(c64, nd_complex64, LT_CPLX, EQ_CPLX, NAN_CPLX, 0, uint64_t, KEY_NONE)
 DEFINE_OPS(c128, nd_complex128, LT_CPLX, EQ_CPLX, NAN_CPLX, 0, uint64_t,
            KEY_NONE)
 
 static const TypeOps *const type_ops[ND_NTYPES] = {
-    [ND_BOOL] = &ops_b,       [ND_INT8] = &ops_i8,
-    [ND_INT16] = &ops_i16,    [ND_INT32] = &ops_i32,
-    [ND_INT64] = &ops_i64,    [ND_UINT8] = &ops_u8,
-    [ND_UINT16] = &ops_u16,   [ND_UINT32] = &ops_u32,
-    [ND_UINT64] = &ops_u64,   [ND_FLOAT32] = &ops_f32,
-    [ND_FLOAT64] = &ops_f64,  [ND_COMPLEX64] = &ops_c64,
+    [ND_BOOL] = &ops_b,          [ND_INT8] = &ops_i8,
+    [ND_INT16] = &ops_i16,       [ND_INT32] = &ops_i32,
+    [ND_INT64] = &ops_i64,       [ND_UINT8] = &ops_u8,
+    [ND_UINT16] = &ops_u16,      [ND_UINT32] = &ops_u32,
+    [ND_UINT64] = &ops_u64,      [ND_FLOAT32] = &ops_f32,
+    [ND_FLOAT64] = &ops_f64,     [ND_COMPLEX64] = &ops_c64,
     [ND_COMPLEX128] = &ops_c128,
 };
 
@@ -1197,6 +1194,15 @@ static NdArray *arg_lanes(NdArray *a, int ax, NdSortKind kind,
     return r;
 }
 
+/* NumPy's argsort and argpartition treat a 0-d array as 1-d (their C
+ * code ravels it before checking the axis). */
+static NdArray *as_1d_if_0d(NdArray *a)
+{
+    if (a->ndim > 0)
+        return nd_incref(a);
+    return nd_reshape(a, 1, (const int64_t[]){1}, 'C');
+}
+
 NdArray *nd_argsort(NdArray *a, const int64_t *axis, NdSortKind kind)
 {
     if (!axis) {
@@ -1205,6 +1211,14 @@ NdArray *nd_argsort(NdArray *a, const int64_t *axis, NdSortKind kind)
             return NULL;
         NdArray *r = arg_lanes(f, 0, kind, NULL, 0);
         nd_decref(f);
+        return r;
+    }
+    if (a->ndim == 0) {
+        NdArray *a1 = as_1d_if_0d(a);
+        if (!a1)
+            return NULL;
+        NdArray *r = nd_argsort(a1, axis, kind);
+        nd_decref(a1);
         return r;
     }
     int ax;
@@ -1282,8 +1296,7 @@ static int cmp_i64(const void *a, const void *b)
 /* Normalise kth against a lane of n: negatives count from the end; sorted
  * ascending so each selection can start past the previous one.  *out is a
  * malloc'd copy. */
-static int normalize_kth(const int64_t *kth, int nkth, int64_t n,
-                         int64_t **out)
+static int normalize_kth(const int64_t *kth, int nkth, int64_t n, int64_t **out)
 {
     int64_t *k = nd_malloc((size_t)(nkth > 0 ? nkth : 1) * sizeof(int64_t));
     if (!k)
@@ -1302,8 +1315,7 @@ static int normalize_kth(const int64_t *kth, int nkth, int64_t n,
     return 0;
 }
 
-int nd_partition_inplace(NdArray *a, const int64_t *kth, int nkth,
-                         int64_t axis)
+int nd_partition_inplace(NdArray *a, const int64_t *kth, int nkth, int64_t axis)
 {
     int ax;
     if (nd_normalize_axis(axis, a->ndim, &ax) < 0)
@@ -1312,9 +1324,12 @@ int nd_partition_inplace(NdArray *a, const int64_t *kth, int nkth,
         return nd_error(ND_ERR_VALUE, "partition array is read-only");
     int64_t n = a->shape[ax];
     int64_t *k;
+    /* NumPy checks kth only when there is something to partition. */
+    if (a->size == 0)
+        return 0;
     if (normalize_kth(kth, nkth, n, &k) < 0)
         return -1;
-    if (a->size == 0 || nkth == 0) {
+    if (nkth == 0) {
         free(k);
         return 0;
     }
@@ -1377,6 +1392,14 @@ NdArray *nd_argpartition(NdArray *a, const int64_t *kth, int nkth,
 {
     NdArray *src = NULL;
     int ax = 0;
+    if (axis && a->ndim == 0) {
+        NdArray *a1 = as_1d_if_0d(a);
+        if (!a1)
+            return NULL;
+        NdArray *r = nd_argpartition(a1, kth, nkth, axis);
+        nd_decref(a1);
+        return r;
+    }
     if (!axis) {
         src = flat_copy(a, a->dtype);
         if (!src)
@@ -1388,7 +1411,9 @@ NdArray *nd_argpartition(NdArray *a, const int64_t *kth, int nkth,
     }
     int64_t *k;
     NdArray *r = NULL;
-    if (normalize_kth(kth, nkth, src->shape[ax], &k) == 0) {
+    if (src->size == 0) {
+        r = new_index_array(src->ndim, src->shape);
+    } else if (normalize_kth(kth, nkth, src->shape[ax], &k) == 0) {
         r = arg_lanes(src, ax, ND_SORT_QUICKSORT, k, nkth);
         free(k);
     }
@@ -1398,8 +1423,7 @@ NdArray *nd_argpartition(NdArray *a, const int64_t *kth, int nkth,
 
 /* --------------------------------------------------------- searchsorted */
 
-NdArray *nd_searchsorted(NdArray *a, NdArray *v, bool right,
-                         NdArray *sorter)
+NdArray *nd_searchsorted(NdArray *a, NdArray *v, bool right, NdArray *sorter)
 {
     if (a->ndim > 1) {
         nd_error(ND_ERR_VALUE, "object too deep for desired array");
@@ -1434,10 +1458,10 @@ NdArray *nd_searchsorted(NdArray *a, NdArray *v, bool right,
     NdArray *fa = flat_copy(a, dt);
     NdArray *fv = fa ? flat_copy(v, dt) : NULL;
     NdArray *r = fv ? new_index_array(v->ndim, v->shape) : NULL;
-    if (r && type_ops[dt]->search(fa->data, fa->size, fv->data, fv->size,
-                                  (int64_t *)(void *)r->data, right,
-                                  srt ? (int64_t *)(void *)srt->data : NULL) <
-                 0) {
+    if (r &&
+        type_ops[dt]->search(fa->data, fa->size, fv->data, fv->size,
+                             (int64_t *)(void *)r->data, right,
+                             srt ? (int64_t *)(void *)srt->data : NULL) < 0) {
         nd_error(ND_ERR_VALUE, "Sorter index out of range.");
         nd_decref(r);
         r = NULL;
@@ -1493,8 +1517,8 @@ static int unique_flat(NdArray *f, bool want_index, bool want_inverse,
         else if (i > firstnan)
             mask[i] = false;
         else
-            mask[i] = !ops->eq(aux + (size_t)i * isz,
-                               aux + (size_t)(i - 1) * isz);
+            mask[i] =
+                !ops->eq(aux + (size_t)i * isz, aux + (size_t)(i - 1) * isz);
         m += mask[i];
     }
     vals = nd_empty(f->dtype, 1, &m, 'C');
@@ -1706,8 +1730,7 @@ int nd_unique(NdArray *a, const int64_t *axis, bool want_index,
         int ax;
         if (nd_normalize_axis(*axis, a->ndim, &ax) < 0)
             return -1;
-        if (unique_axis(a, ax, want_index, want_inverse, want_counts, &res) <
-            0)
+        if (unique_axis(a, ax, want_index, want_inverse, want_counts, &res) < 0)
             return -1;
         *out = res;
         return 0;
@@ -1715,8 +1738,8 @@ int nd_unique(NdArray *a, const int64_t *axis, bool want_index,
     NdArray *f = flat_copy(a, a->dtype);
     if (!f)
         return -1;
-    int rc = unique_flat(f, want_index, want_inverse, want_counts, equal_nan,
-                         &res);
+    int rc =
+        unique_flat(f, want_index, want_inverse, want_counts, equal_nan, &res);
     nd_decref(f);
     if (rc < 0)
         return -1;
@@ -1908,9 +1931,9 @@ static int member_mask(NdArray *flat, NdArray *sorted_test, bool invert,
      * order (it widens again when keys go down). */
     ops->search(sorted_test->data, m, flat->data, n, pos, false, NULL);
     for (int64_t i = 0; i < n; i++) {
-        bool found = pos[i] < m &&
-                     ops->eq(sorted_test->data + (size_t)pos[i] * isz,
-                             flat->data + (size_t)i * isz);
+        bool found =
+            pos[i] < m && ops->eq(sorted_test->data + (size_t)pos[i] * isz,
+                                  flat->data + (size_t)i * isz);
         mask[i] = found != invert;
     }
     free(pos);
@@ -1931,8 +1954,8 @@ NdArray *nd_isin(NdArray *element, NdArray *test, bool assume_unique,
     NdType dt = nd_promote_types(element->dtype, test->dtype);
     NdArray *fe = flat_copy(element, dt);
     NdArray *ft = fe ? flat_copy(test, dt) : NULL;
-    NdArray *r = ft ? nd_empty(ND_BOOL, element->ndim, element->shape, 'C')
-                    : NULL;
+    NdArray *r =
+        ft ? nd_empty(ND_BOOL, element->ndim, element->shape, 'C') : NULL;
     if (r) {
         char *work = nd_malloc(sort_work(nd_dtype_size(dt), ft->size));
         if (!work ||
@@ -1989,15 +2012,15 @@ NdArray *nd_intersect1d(NdArray *a, NdArray *b, bool assume_unique,
     res = nd_empty(aux->dtype, 1, &m, 'C');
     if (!res)
         goto done;
-    if (want && (!(r1 = new_index_array(1, &m)) ||
-                 !(r2 = new_index_array(1, &m))))
+    if (want &&
+        (!(r1 = new_index_array(1, &m)) || !(r2 = new_index_array(1, &m))))
         goto done;
     int64_t j = 0, na = ua->size;
     for (int64_t i = 0; i + 1 < n; i++) {
         if (!mask[i])
             continue;
-        memcpy(res->data + (size_t)j * isz,
-               aux->data + (size_t)perm[i] * isz, isz);
+        memcpy(res->data + (size_t)j * isz, aux->data + (size_t)perm[i] * isz,
+               isz);
         if (want) {
             int64_t x = perm[i], y = perm[i + 1] - na;
             if (!assume_unique) {
@@ -2052,8 +2075,8 @@ NdArray *nd_union1d(NdArray *a, NdArray *b)
 
 NdArray *nd_setdiff1d(NdArray *a, NdArray *b, bool assume_unique)
 {
-    NdArray *ua = assume_unique ? flat_copy(a, a->dtype)
-                                : unique_values(a, NULL);
+    NdArray *ua =
+        assume_unique ? flat_copy(a, a->dtype) : unique_values(a, NULL);
     if (!ua)
         return NULL;
     NdArray *ub = unique_values(b, NULL);

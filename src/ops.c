@@ -1593,7 +1593,8 @@ static int slice_part(Value v, bool *has, int64_t *out)
     *has = v.kind != VK_NONE;
     if (!*has)
         return 0;
-    if (v.kind == VK_SCALAR && (int_kind((NdType)v.dtype) || v.dtype == ND_BOOL)) {
+    if (v.kind == VK_SCALAR &&
+        (int_kind((NdType)v.dtype) || v.dtype == ND_BOOL)) {
         *out = v.dtype == ND_BOOL ? v.as.b : scalar_index(v);
         return 0;
     }
@@ -1852,14 +1853,14 @@ static int array_setitem_n(NdArray *a, const Value *keys, int64_t n, Value v)
     if (src) {
         e = nd_index_element(a, k.items, k.n, &p);
         if (e > 0 && src->size != 1) {
-            rc = rt_fail(ERR_VALUE,
-                         "setting an array element with a sequence.");
+            rc =
+                rt_fail(ERR_VALUE, "setting an array element with a sequence.");
         } else if (e > 0) {
             memcpy(p, src->data, nd_dtype_size(a->dtype));
             rc = 0;
         } else if (e == 0) {
-            rc = nd_index_set(a, k.items, k.n, src) < 0 ? rt_fail_from_lib()
-                                                          : 0;
+            rc =
+                nd_index_set(a, k.items, k.n, src) < 0 ? rt_fail_from_lib() : 0;
         } else {
             rt_fail_from_lib();
         }

@@ -317,8 +317,9 @@ static Value bi_ix_(Value *args)
     Tuple *t = as_tuple(args[0]);
     int64_t n = t->n;
     if (n > ND_MAXDIMS)
-        return rt_raise(ERR_VALUE, "maximum supported dimension for an "
-                                   "ndarray is %d, found %" PRId64,
+        return rt_raise(ERR_VALUE,
+                        "maximum supported dimension for an "
+                        "ndarray is %d, found %" PRId64,
                         ND_MAXDIMS, n);
     Value out = v_tuple_new(n);
     if (v_is_err(out))

@@ -1256,8 +1256,17 @@ static Value bi_pad(Value *args)
     for (m = 0; m < nm; m++)
         if (!strcmp(modes[m].name, mode_name))
             break;
-    if (m == nm)
+    if (m == nm) {
+        /* NumPy's statistic modes are not implemented yet: say so rather
+         * than claim NumPy lacks them. */
+        static const char *stat[] = {"maximum", "mean", "median", "minimum"};
+        for (int i = 0; i < 4; i++)
+            if (!strcmp(mode_name, stat[i]))
+                return rt_raise(ERR_VALUE,
+                                "pad mode '%s' is not implemented in nd yet",
+                                mode_name);
         return rt_raise(ERR_VALUE, "mode '%s' is not supported", mode_name);
+    }
     Dict *kw = as_dict(args[3]);
     TextBuf bad = {0};
     int nbad = 0;

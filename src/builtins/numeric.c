@@ -1655,10 +1655,86 @@ static const BuiltinDef numeric_defs[] = {
      "array([2, 4]))\n"},
 };
 
+/* ------------------------------------------------- lib.stride_tricks */
+
+/* `lib.stride_tricks.sliding_window_view`, so NumPy code spelled that way
+ * runs: two small builtin modules, made on first use and kept for the
+ * process (like the np module). */
+static const BuiltinDef stride_tricks_defs[] = {
+    {"sliding_window_view", bi_sliding_window_view,
+     "x, window_shape, axis=None, *, subok=False, writeable=False",
+     "A read-only view of every window of window_shape; the same as the "
+     "root\nsliding_window_view.\n\n"
+     ">>> lib.stride_tricks.sliding_window_view(arange(4), 2)\n"
+     "array([[0, 1],\n       [1, 2],\n       [2, 3]])\n"},
+};
+static const Namespace ns_stride_tricks = {
+    .name = "stride_tricks",
+    .defs = stride_tricks_defs,
+    .ndefs = 1,
+    .help = "numpy.lib.stride_tricks: sliding_window_view.",
+};
+static const Namespace *const stride_tricks_list[] = {&ns_stride_tricks, NULL};
+
+static Value builtin_submodule(Module **slot, const char *name,
+                               const Namespace *const *ns)
+{
+    if (!*slot) {
+        Module *m = calloc(1, sizeof *m);
+        if (!m)
+            return rt_raise(ERR_MEMORY, "out of memory");
+        m->h.refcount = 1; /* the slot's reference, never dropped */
+        m->h.kind = VK_MODULE;
+        m->name = name;
+        m->ns = ns;
+        m->globals = v_none();
+        m->cache = v_none();
+        *slot = m;
+    }
+    Value v = v_obj(&(*slot)->h);
+    v_incref(v);
+    return v;
+}
+
+static Value make_stride_tricks(void)
+{
+    static Module *m;
+    return builtin_submodule(&m, "numpy.lib.stride_tricks", stride_tricks_list);
+}
+
+static const NsConst lib_consts[] = {
+    {"stride_tricks", make_stride_tricks,
+     "stride_tricks: numpy.lib.stride_tricks (sliding_window_view).\n\n"
+     ">>> lib.stride_tricks\n<module 'numpy.lib.stride_tricks'>\n"},
+};
+static const Namespace ns_lib = {
+    .name = "lib",
+    .consts = lib_consts,
+    .nconsts = 1,
+    .help = "numpy.lib: stride_tricks.",
+};
+static const Namespace *const lib_list[] = {&ns_lib, NULL};
+
+static Value make_lib(void)
+{
+    static Module *m;
+    return builtin_submodule(&m, "numpy.lib", lib_list);
+}
+
+static const NsConst numeric_consts[] = {
+    {"lib", make_lib,
+     "lib: NumPy's numpy.lib namespace; here only "
+     "lib.stride_tricks.sliding_window_view.\n\n"
+     ">>> lib.stride_tricks.sliding_window_view([1, 2, 3], 2)\n"
+     "array([[1, 2],\n       [2, 3]])\n"},
+};
+
 const Namespace ns_numeric = {
     .name = "numeric",
     .defs = numeric_defs,
     .ndefs = sizeof numeric_defs / sizeof numeric_defs[0],
+    .consts = numeric_consts,
+    .nconsts = 1,
     .help = "Numeric helpers: diff, gradient, cross, trapezoid, convolve, "
             "interp, histogram, isclose, finfo, vectorize, ...",
 };

@@ -399,9 +399,8 @@ static Value var_like(Value *args, VarFn fn)
         return rt_raise(ERR_TYPE, "mean= is not supported yet");
     if (given(args[8])) {
         if (given(args[4]))
-            return rt_raise(ERR_VALUE,
-                            "ddof and correction can't be provided "
-                            "simultaneously.");
+            return rt_raise(ERR_VALUE, "ddof and correction can't be provided "
+                                       "simultaneously.");
         args[4] = args[8];
     }
     if (get_axes(args[1], axes, &naxes) < 0 || get_dtype(args[2], &dt) < 0 ||
@@ -690,7 +689,6 @@ static Value bi_corrcoef(Value *args)
 #define MED_PARAMS                                                             \
     "a, axis=None, out=None, overwrite_input=False, keepdims=False"
 
-
 /* Help texts: a summary, the details, then examples with nd's exact
  * output (tests/unit/test_docs runs them). */
 #define HELP_SUM                                                               \
@@ -712,14 +710,16 @@ static Value bi_corrcoef(Value *args)
     ">>> prod([])\n1.0\n"
 #define HELP_AMAX                                                              \
     "The maximum of an array or the maxima along the given axes.\n\n"          \
-    "NaN propagates.  An empty reduction without initial= is a ValueError.\n\n" \
+    "NaN propagates.  An empty reduction without initial= is a "               \
+    "ValueError.\n\n"                                                          \
     ">>> a = arange(4).reshape((2, 2))\n>>> amax(a)\n3\n"                      \
     ">>> amax(a, axis=0)\narray([2, 3])\n"                                     \
     ">>> amax([5.0, nan])\nnan\n"                                              \
     ">>> amax([], initial=-1)\n-1.0\n"
 #define HELP_AMIN                                                              \
     "The minimum of an array or the minima along the given axes.\n\n"          \
-    "NaN propagates.  An empty reduction without initial= is a ValueError.\n\n" \
+    "NaN propagates.  An empty reduction without initial= is a "               \
+    "ValueError.\n\n"                                                          \
     ">>> a = arange(4).reshape((2, 2))\n>>> amin(a)\n0\n"                      \
     ">>> amin(a, axis=1)\narray([0, 2])\n"                                     \
     ">>> amin([[1, 5], [3, 2]], axis=0, keepdims=True)\narray([[1, 2]])\n"
@@ -774,28 +774,28 @@ static Value bi_corrcoef(Value *args)
     ">>> std(a, axis=0)\narray([1., 1.])\n"                                    \
     ">>> std([1, 2, 3, 4], ddof=1)\n1.2909944487358056\n"
 #define HELP_CUMSUM                                                            \
-    "The cumulative sum along an axis (of the flattened array by "            \
+    "The cumulative sum along an axis (of the flattened array by "             \
     "default).\n\n"                                                            \
     "Integers add in int64 (uint64 for unsigned) unless dtype is given.\n\n"   \
     ">>> a = array([[1, 2, 3], [4, 5, 6]])\n>>> cumsum(a)\n"                   \
     "array([ 1,  3,  6, 10, 15, 21])\n"                                        \
-    ">>> cumsum(a, axis=0)\narray([[1, 2, 3],\n       [5, 7, 9]])\n"          \
+    ">>> cumsum(a, axis=0)\narray([[1, 2, 3],\n       [5, 7, 9]])\n"           \
     ">>> cumsum(a, dtype=float)\narray([ 1.,  3.,  6., 10., 15., 21.])\n"
 #define HELP_CUMPROD                                                           \
-    "The cumulative product along an axis (of the flattened array by "        \
+    "The cumulative product along an axis (of the flattened array by "         \
     "default).\n\n"                                                            \
     ">>> cumprod([1, 2, 3])\narray([1, 2, 6])\n"                               \
-    ">>> cumprod([[1, 2, 3], [4, 5, 6]], axis=1)\narray([[  1,   2,   6],\n"  \
+    ">>> cumprod([[1, 2, 3], [4, 5, 6]], axis=1)\narray([[  1,   2,   6],\n"   \
     "       [  4,  20, 120]])\n"
 #define HELP_NANCUMSUM                                                         \
     "The cumulative sum, NaN counted as zero.\n\n"                             \
     ">>> nancumsum([[1, 2], [3, nan]])\narray([1., 3., 6., 6.])\n"             \
-    ">>> nancumsum([[1, 2], [3, nan]], axis=0)\narray([[1., 2.],\n"           \
+    ">>> nancumsum([[1, 2], [3, nan]], axis=0)\narray([[1., 2.],\n"            \
     "       [4., 2.]])\n"
 #define HELP_NANCUMPROD                                                        \
     "The cumulative product, NaN counted as one.\n\n"                          \
     ">>> nancumprod([[1, 2], [3, nan]])\narray([1., 2., 6., 6.])\n"            \
-    ">>> nancumprod([[1, 2], [3, nan]], axis=1)\narray([[1., 2.],\n"          \
+    ">>> nancumprod([[1, 2], [3, nan]], axis=1)\narray([[1., 2.],\n"           \
     "       [3., 3.]])\n"
 #define HELP_MEDIAN                                                            \
     "The median along the given axes.\n\n"                                     \
@@ -816,7 +816,7 @@ static Value bi_corrcoef(Value *args)
     "The q-th percentiles (q in [0, 100]) along the given axes.\n\n"           \
     "percentile(a, q) is quantile(a, q / 100), with the same methods.\n\n"     \
     ">>> a = array([[10, 7, 4], [3, 2, 1]])\n>>> percentile(a, 50)\n3.5\n"     \
-    ">>> percentile(a, 50, axis=1, keepdims=True)\narray([[7.],\n"            \
+    ">>> percentile(a, 50, axis=1, keepdims=True)\narray([[7.],\n"             \
     "       [2.]])\n"                                                          \
     ">>> percentile([1, 2, 3, 4], 40, method='nearest')\n2\n"
 #define HELP_AVERAGE                                                           \
@@ -835,14 +835,14 @@ static Value bi_corrcoef(Value *args)
     "aweights weight the observations.\n\n"                                    \
     ">>> x = array([[0, 2], [1, 1], [2, 0]]).T\n>>> cov(x)\n"                  \
     "array([[ 1., -1.],\n       [-1.,  1.]])\n"                                \
-    ">>> cov([[1, 2, 3], [3, 1, 2]])\narray([[ 1. , -0.5],\n"                 \
-    "       [-0.5,  1. ]])\n"                                                 \
+    ">>> cov([[1, 2, 3], [3, 1, 2]])\narray([[ 1. , -0.5],\n"                  \
+    "       [-0.5,  1. ]])\n"                                                  \
     ">>> cov([1, 2, 3, 4], bias=True)\n1.25\n"
 #define HELP_CORRCOEF                                                          \
     "The Pearson correlation coefficients of the variables.\n\n"               \
     "cov(x, y) normalised by the standard deviations and clipped to\n"         \
     "[-1, 1].\n\n"                                                             \
-    ">>> corrcoef([1, 2, 3], [1, 5, 7])\narray([[1.        , 0.98198051],\n"  \
+    ">>> corrcoef([1, 2, 3], [1, 5, 7])\narray([[1.        , 0.98198051],\n"   \
     "       [0.98198051, 1.        ]])\n"
 #define HELP_NANSUM                                                            \
     "The sum, NaN counted as zero.\n\n"                                        \
@@ -854,13 +854,13 @@ static Value bi_corrcoef(Value *args)
     ">>> nanprod([[1, 2], [3, nan]], axis=0)\narray([3., 2.])\n"
 #define HELP_NANMAX                                                            \
     "The maximum, ignoring NaN.\n\n"                                           \
-    "An all-NaN slice gives nan and the warning \"All-NaN slice "             \
+    "An all-NaN slice gives nan and the warning \"All-NaN slice "              \
     "encountered\".\n\n"                                                       \
     ">>> a = array([[1, 2], [3, nan]])\n>>> nanmax(a)\n3.0\n"                  \
     ">>> nanmax(a, axis=0)\narray([3., 2.])\n"
 #define HELP_NANMIN                                                            \
     "The minimum, ignoring NaN.\n\n"                                           \
-    "An all-NaN slice gives nan and the warning \"All-NaN slice "             \
+    "An all-NaN slice gives nan and the warning \"All-NaN slice "              \
     "encountered\".\n\n"                                                       \
     ">>> a = array([[1, 2], [3, nan]])\n>>> nanmin(a)\n1.0\n"                  \
     ">>> nanmin(a, axis=1)\narray([1., 3.])\n"

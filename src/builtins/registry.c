@@ -38,6 +38,13 @@ static Value make_np(void)
 {
     return builtin_module("np");
 }
+/* (I8) The linalg module: its table is ns_linalg (builtins/linalg.c). */
+extern const Namespace ns_linalg;
+static const Namespace *const linalg_namespaces[] = {&ns_linalg, NULL};
+static Value make_linalg(void)
+{
+    return builtin_module("linalg");
+}
 
 static const NsConst registry_consts[] = {
     {"e", make_e,
@@ -46,6 +53,10 @@ static const NsConst registry_consts[] = {
     {"inf", make_inf,
      "inf: positive infinity (a Python float).\n\n"
      ">>> inf > 1e308\nTrue\n>>> -inf\n-inf\n"},
+    {"linalg", make_linalg,
+     "linalg: the linear-algebra module (NumPy's numpy.linalg; np.linalg "
+     "too).\n\n"
+     ">>> linalg.det([[2, 0], [0, 3]])\n6.0\n"},
     {"nan", make_nan,
      "nan: Not a Number (a Python float); nan != nan.\n\n"
      ">>> nan == nan\nFalse\n"},
@@ -196,9 +207,39 @@ Cell *builtin_cell(const char *name)
 /* ------------------------------------------------------------ modules */
 
 static Module *np_module;
+static Module *linalg_module;
+
+/* (I8) A builtin module made from its tables on first use, kept for the
+ * process. */
+static Value table_module(Module **slot, const char *name,
+                          const Namespace *const *ns)
+{
+    if (!*slot) {
+        Module *m = calloc(1, sizeof *m);
+        if (!m)
+            return rt_raise(ERR_MEMORY, "out of memory");
+        m->h.refcount = 1;
+        m->h.kind = VK_MODULE;
+        m->name = name;
+        m->ns = ns;
+        m->globals = v_dict_new();
+        m->cache = v_none();
+        m->path = NULL;
+        if (v_is_err(m->globals)) {
+            free(m);
+            return v_error();
+        }
+        *slot = m;
+    }
+    Value v = v_obj(&(*slot)->h);
+    v_incref(v);
+    return v;
+}
 
 Value builtin_module(const char *name)
 {
+    if (!strcmp(name, "linalg"))
+        return table_module(&linalg_module, "linalg", linalg_namespaces);
     if (strcmp(name, "np") && strcmp(name, "numpy"))
         return v_unset();
     if (!np_module) {

@@ -187,8 +187,7 @@ static Value m_sort(Value *args)
     bool none;
     NdSortKind kind;
     if (get_axis(args[1], -1, &axis, &none) < 0 ||
-        get_sort_kind(args[2], args[4], &kind) < 0 ||
-        check_order(args[3]) < 0)
+        get_sort_kind(args[2], args[4], &kind) < 0 || check_order(args[3]) < 0)
         return v_error();
     if (none)
         return rt_raise(ERR_TYPE,
@@ -223,14 +222,14 @@ static int lexsort_keys(Value v, NdArray ***out)
     for (int64_t i = 0; i < n; i++) {
         if (v.kind == VK_ARRAY) {
             NdArray *a = arr(v);
-            keys[i] = nd_view_new(a->buffer, a->dtype, a->ndim - 1,
-                                  a->shape + 1, a->strides + 1,
-                                  a->data + i * a->strides[0], false);
+            keys[i] =
+                nd_view_new(a->buffer, a->dtype, a->ndim - 1, a->shape + 1,
+                            a->strides + 1, a->data + i * a->strides[0], false);
             if (!keys[i])
                 rt_fail_from_lib();
         } else {
-            const Value *items = v.kind == VK_LIST ? as_list(v)->items
-                                                   : as_tuple(v)->items;
+            const Value *items =
+                v.kind == VK_LIST ? as_list(v)->items : as_tuple(v)->items;
             keys[i] = to_array(items[i]);
         }
         if (!keys[i]) {
@@ -325,19 +324,20 @@ static Value m_partition(Value *args)
 
 /* ------------------------------------------------------- searchsorted */
 
-static Value do_searchsorted(Value a_v, Value v_v, Value side_v,
-                             Value sorter_v)
+static Value do_searchsorted(Value a_v, Value v_v, Value side_v, Value sorter_v)
 {
     bool right = false;
     if (side_v.kind != VK_UNSET) {
         const char *s = "";
         if (get_conv_str(side_v, "search side", &s) < 0)
             return v_error();
-        /* NumPy reads the first letter, in either case. */
-        if (s[0] == 'l' || s[0] == 'L')
-            right = false;
-        else if (s[0] == 'r' || s[0] == 'R')
-            right = true;
+        /* NumPy 2 gives a different text to strings that start like
+         * 'left' or 'right' (its inexact matches, no longer accepted). */
+        if (strcmp(s, "left") == 0 || strcmp(s, "right") == 0)
+            right = s[0] == 'r';
+        else if (s[0] == 'l' || s[0] == 'L' || s[0] == 'r' || s[0] == 'R')
+            return rt_raise(ERR_VALUE,
+                            "search side must be one of 'left' or 'right'");
         else
             return rt_raise(ERR_VALUE,
                             "search side must be 'left' or 'right' (got "
@@ -375,8 +375,8 @@ static Value bi_unique(Value *args)
     bool ri, rv, rc, eqnan;
     int64_t axis;
     bool none;
-    if (get_bool(args[1], false, &ri) < 0 || get_bool(args[2], false, &rv) < 0 ||
-        get_bool(args[3], false, &rc) < 0)
+    if (get_bool(args[1], false, &ri) < 0 ||
+        get_bool(args[2], false, &rv) < 0 || get_bool(args[3], false, &rc) < 0)
         return v_error();
     if (args[4].kind == VK_UNSET) {
         none = true;
@@ -428,10 +428,10 @@ static Value bi_count_nonzero(Value *args)
     Value ax = args[1];
     if (!all) {
         if (ax.kind == VK_TUPLE || ax.kind == VK_LIST) {
-            int64_t cnt = ax.kind == VK_TUPLE ? as_tuple(ax)->n
-                                              : as_list(ax)->n;
-            const Value *items = ax.kind == VK_TUPLE ? as_tuple(ax)->items
-                                                     : as_list(ax)->items;
+            int64_t cnt =
+                ax.kind == VK_TUPLE ? as_tuple(ax)->n : as_list(ax)->n;
+            const Value *items =
+                ax.kind == VK_TUPLE ? as_tuple(ax)->items : as_list(ax)->items;
             if (cnt > ND_MAXDIMS)
                 return rt_raise(ERR_VALUE, "duplicate value in 'axis'");
             for (int64_t i = 0; i < cnt; i++)
@@ -474,8 +474,7 @@ static int get_isin_kind(Value v, int *kind)
     Value r = v_to_repr(v);
     if (v_is_err(r))
         return -1;
-    rt_fail(ERR_VALUE,
-            "Invalid kind: %s. Please use None, 'sort' or 'table'.",
+    rt_fail(ERR_VALUE, "Invalid kind: %s. Please use None, 'sort' or 'table'.",
             as_str(r)->data);
     v_decref(r);
     return -1;
@@ -541,8 +540,8 @@ static Value bi_intersect1d(Value *args)
         two_arrays(args[0], args[1], &a, &b) < 0)
         return v_error();
     NdArray *i1 = NULL, *i2 = NULL;
-    NdArray *r = nd_intersect1d(a, b, assume_unique, ri ? &i1 : NULL,
-                                ri ? &i2 : NULL);
+    NdArray *r =
+        nd_intersect1d(a, b, assume_unique, ri ? &i1 : NULL, ri ? &i2 : NULL);
     nd_decref(a);
     nd_decref(b);
     if (!r)
@@ -618,10 +617,10 @@ static Value m_searchsorted(Value *args)
 
 /* ------------------------------------------------------------- tables */
 
-#define SORT_KIND_TEXT                                                       \
-    "kind is 'quicksort' (default; an introsort, or a radix sort for big\n"  \
-    "numeric arrays), 'stable'/'mergesort' (equal elements keep their "      \
-    "order)\nor 'heapsort'; stable=True is the same as kind='stable'.  NaN "  \
+#define SORT_KIND_TEXT                                                         \
+    "kind is 'quicksort' (default; an introsort, or a radix sort for big\n"    \
+    "numeric arrays), 'stable'/'mergesort' (equal elements keep their "        \
+    "order)\nor 'heapsort'; stable=True is the same as kind='stable'.  NaN "   \
     "sorts last;\ncomplex numbers sort by real part, then imaginary part.\n"
 
 static const BuiltinDef sort_defs[] = {
@@ -638,11 +637,10 @@ static const BuiltinDef sort_defs[] = {
      ">>> x[argpartition(x, 3)][3]\n4\n"
      ">>> p = argpartition(x, (1, 3))\n"
      ">>> x[p][1], x[p][3]\n(2, 4)\n"},
-    {"argsort", bi_argsort,
-     "a, axis=-1, kind=None, order=None, *, stable=None",
+    {"argsort", bi_argsort, "a, axis=-1, kind=None, order=None, *, stable=None",
      "The indices that would sort an array along an axis.\n\n"
-     "An int64 array of a's shape (axis=None: of the flattened array).  "
-     SORT_KIND_TEXT "\n"
+     "An int64 array of a's shape (axis=None: of the flattened array). "
+     " " SORT_KIND_TEXT "\n"
      ">>> argsort([3, 1, 2])\narray([1, 2, 0])\n"
      ">>> x = array([[0, 3], [2, 2]])\n"
      ">>> argsort(x, axis=0)\narray([[0, 1],\n       [1, 0]])\n"

@@ -256,14 +256,11 @@ START_TEST(element_pointer)
 {
     NdArray *a = iota(2, SHAPE(3, 4));
     char *p;
-    ck_assert_int_eq(nd_index_element(a, IDX(ix_int(2), ix_int(-1)), 2, &p),
-                     1);
+    ck_assert_int_eq(nd_index_element(a, IDX(ix_int(2), ix_int(-1)), 2, &p), 1);
     ck_assert_int_eq(*(int64_t *)p, 11);
     ck_assert_int_eq(nd_index_element(a, IDX(ix_int(2)), 1, &p), 0);
-    ck_assert_int_eq(nd_index_element(a, IDX(ix_int(2), ix_all()), 2, &p),
-                     0);
-    ck_assert_int_eq(nd_index_element(a, IDX(ix_int(3), ix_int(0)), 2, &p),
-                     -1);
+    ck_assert_int_eq(nd_index_element(a, IDX(ix_int(2), ix_all()), 2, &p), 0);
+    ck_assert_int_eq(nd_index_element(a, IDX(ix_int(3), ix_int(0)), 2, &p), -1);
     ck_assert_nd_error(ND_ERR_INDEX,
                        "index 3 is out of bounds for axis 0 with size 3");
     nd_decref(a);
@@ -358,8 +355,8 @@ START_TEST(adv_adjacent_in_place)
     NdArray *a = iota(3, SHAPE(2, 3, 4));
     NdArray *ix = I64(SHAPE(2), 1, 0, 1);
     NdArray *r = GET(a, ix_all(), ix_arr(ix), ix_all());
-    EXPECT(r, SHAPE(2, 2, 4), 3, 0, 1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 15, 16,
-           17, 18, 19);
+    EXPECT(r, SHAPE(2, 2, 4), 3, 0, 1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 15, 16, 17,
+           18, 19);
     nd_decref(r);
     nd_decref(ix);
     nd_decref(a);

@@ -58,7 +58,8 @@ static double pairwise_ref(const double *x, int64_t n)
         for (i = 8; i < n - (n % 8); i += 8)
             for (int k = 0; k < 8; k++)
                 r[k] += x[i + k];
-        double s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        double s =
+            ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
         for (; i < n; i++)
             s += x[i];
         return s;
@@ -121,7 +122,7 @@ START_TEST(max_min_prod_every_axis)
     int ax1[1] = {-1};
     NdArray *p = nd_prod(a, ax1, 1, false, ND_NTYPES, NULL, NULL);
     ck_assert_ptr_nonnull(p);
-    ck_assert_int_eq(i64(p, 0), 0);            /* 0*1*2*3 */
+    ck_assert_int_eq(i64(p, 0), 0);             /* 0*1*2*3 */
     ck_assert_int_eq(i64(p, 1), 4 * 5 * 6 * 7); /* 840 */
     nd_decref(mx);
     nd_decref(mn);
@@ -224,7 +225,8 @@ static float pairwise_ref32(const float *x, int64_t n)
         for (i = 8; i < n - (n % 8); i += 8)
             for (int k = 0; k < 8; k++)
                 r[k] += x[i + k];
-        float s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        float s =
+            ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
         for (; i < n; i++)
             s += x[i];
         return s;
@@ -362,13 +364,17 @@ START_TEST(quantile_methods_by_hand)
         const char *m;
         double want;
     } cases[] = {
-        {"linear", 2.2},           {"lower", 2.0},
-        {"higher", 3.0},           {"nearest", 2.0},
-        {"midpoint", 2.5},         {"inverted_cdf", 2.0},
+        {"linear", 2.2},
+        {"lower", 2.0},
+        {"higher", 3.0},
+        {"nearest", 2.0},
+        {"midpoint", 2.5},
+        {"inverted_cdf", 2.0},
         {"averaged_inverted_cdf", 2.0},
         {"closest_observation", 2.0},
         {"interpolated_inverted_cdf", 1.6},
-        {"hazen", 2.1},            {"weibull", 2.0},
+        {"hazen", 2.1},
+        {"weibull", 2.0},
         {"median_unbiased", 2.0 + (1.6 + (1 / 3.0 + 0.4 / 3.0) - 1 - 1)},
         {"normal_unbiased", 2.075},
     };

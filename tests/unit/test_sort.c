@@ -51,8 +51,8 @@ static void ck_f64_eq(const NdArray *a, const double *want, int64_t n)
     for (int64_t i = 0; i < n; i++) {
         double g = f64(a)[i];
         if (isnan(want[i]))
-            ck_assert_msg(isnan(g), "element %lld: %g, want nan",
-                          (long long)i, g);
+            ck_assert_msg(isnan(g), "element %lld: %g, want nan", (long long)i,
+                          g);
         else
             ck_assert_msg(g == want[i] && signbit(g) == signbit(want[i]),
                           "element %lld: %g, want %g", (long long)i, g,
@@ -66,8 +66,7 @@ static void ck_i64_eq(const NdArray *a, const int64_t *want, int64_t n)
     ck_assert_int_eq(a->size, n);
     for (int64_t i = 0; i < n; i++)
         ck_assert_msg(i64(a)[i] == want[i], "element %lld: %lld, want %lld",
-                      (long long)i, (long long)i64(a)[i],
-                      (long long)want[i]);
+                      (long long)i, (long long)i64(a)[i], (long long)want[i]);
 }
 
 static const NdSortKind kinds[] = {ND_SORT_QUICKSORT, ND_SORT_MERGESORT,
@@ -105,12 +104,11 @@ END_TEST
  * (through float64, exact for these values). */
 START_TEST(test_sort_every_dtype_kind)
 {
-    static const NdType types[] = {ND_BOOL,   ND_INT8,    ND_INT16,
-                                   ND_INT32,  ND_INT64,   ND_UINT8,
-                                   ND_UINT16, ND_UINT32,  ND_UINT64,
-                                   ND_FLOAT32, ND_FLOAT64};
-    static const int64_t sizes[] = {0, 1, 2, 15, 17, 100, 1023, 1024, 5000,
-                                    200000};
+    static const NdType types[] = {ND_BOOL,   ND_INT8,    ND_INT16,  ND_INT32,
+                                   ND_INT64,  ND_UINT8,   ND_UINT16, ND_UINT32,
+                                   ND_UINT64, ND_FLOAT32, ND_FLOAT64};
+    static const int64_t sizes[] = {0,   1,    2,    15,   17,
+                                    100, 1023, 1024, 5000, 200000};
     for (size_t ti = 0; ti < sizeof types / sizeof types[0]; ti++) {
         for (size_t si = 0; si < sizeof sizes / sizeof sizes[0]; si++) {
             int64_t n = sizes[si];
@@ -128,12 +126,24 @@ START_TEST(test_sort_every_dtype_kind)
                 else if (nd_dtype_kind(types[ti]) == ND_KIND_FLOAT) {
                     x = ((double)(int64_t)(r >> 11) - 4.5e15) / 1e10;
                     switch (r % 50) {
-                    case 0: x = NAN; break;
-                    case 1: x = INFINITY; break;
-                    case 2: x = -INFINITY; break;
-                    case 3: x = -0.0; break;
-                    case 4: x = 0.0; break;
-                    case 5: x = 1.5; break;
+                    case 0:
+                        x = NAN;
+                        break;
+                    case 1:
+                        x = INFINITY;
+                        break;
+                    case 2:
+                        x = -INFINITY;
+                        break;
+                    case 3:
+                        x = -0.0;
+                        break;
+                    case 4:
+                        x = 0.0;
+                        break;
+                    case 5:
+                        x = 1.5;
+                        break;
                     }
                     if (types[ti] == ND_FLOAT32)
                         x = (float)x;
@@ -151,9 +161,9 @@ START_TEST(test_sort_every_dtype_kind)
                 for (int64_t i = 0; i < n; i++) {
                     double g = f64(sd)[i];
                     CHECK(isnan(v[i]) ? isnan(g) : g == v[i],
-                                  "%s kind %d n %lld at %lld: %g want %g",
-                                  nd_dtype_name(types[ti]), k, (long long)n,
-                                  (long long)i, g, v[i]);
+                          "%s kind %d n %lld at %lld: %g want %g",
+                          nd_dtype_name(types[ti]), k, (long long)n,
+                          (long long)i, g, v[i]);
                 }
                 /* argsort: a[idx] is sorted; stable kinds keep ties in
                  * index order. */
@@ -165,17 +175,16 @@ START_TEST(test_sort_every_dtype_kind)
                     CHECK(j >= 0 && j < n, "index out of range");
                     double g = ad[j];
                     CHECK(isnan(v[i]) ? isnan(g) : g == v[i],
-                                  "argsort %s kind %d n %lld at %lld",
-                                  nd_dtype_name(types[ti]), k, (long long)n,
-                                  (long long)i);
+                          "argsort %s kind %d n %lld at %lld",
+                          nd_dtype_name(types[ti]), k, (long long)n,
+                          (long long)i);
                     if (i > 0 && (kinds[k] == ND_SORT_STABLE ||
                                   kinds[k] == ND_SORT_MERGESORT)) {
                         double p = ad[i64(ix)[i - 1]];
                         if (cmp_numpy_f64(&p, &g) == 0)
                             CHECK(i64(ix)[i - 1] < j,
-                                          "argsort %s not stable at %lld",
-                                          nd_dtype_name(types[ti]),
-                                          (long long)i);
+                                  "argsort %s not stable at %lld",
+                                  nd_dtype_name(types[ti]), (long long)i);
                     }
                 }
                 nd_decref(ix);
@@ -220,7 +229,7 @@ START_TEST(test_sort_complex_order)
      * nan + nanj, lexicographic otherwise. */
     nd_complex128 v[] = {{NAN, NAN}, {1, NAN}, {NAN, 0}, {1, 2},
                          {1, -1},    {0, 5},   {-1, 0}};
-    nd_complex128 want[] = {{-1, 0}, {0, 5},  {1, -1}, {1, 2},
+    nd_complex128 want[] = {{-1, 0},  {0, 5},   {1, -1},   {1, 2},
                             {1, NAN}, {NAN, 0}, {NAN, NAN}};
     NdArray *a = nd_from_data(ND_COMPLEX128, 1, SHAPE(7), v, 7);
     for (int k = 0; k < 4; k++) {
@@ -290,6 +299,23 @@ START_TEST(test_sort_errors_and_empty)
     ck_assert_int_eq(s->shape[0], 1);
     nd_decref(s);
     nd_decref(z);
+    /* argsort and argpartition treat a 0-d array as 1-d, as NumPy's C
+     * code does; nothing to partition means no kth check. */
+    NdScalar seven = nd_scalar_int64(7);
+    NdArray *z7 = nd_full(ND_INT64, 0, NULL, &seven, 'C');
+    NdArray *ix0 = nd_argsort(z7, (const int64_t[]){-1}, ND_SORT_QUICKSORT);
+    ck_assert_int_eq(ix0->ndim, 1);
+    ck_i64_eq(ix0, (const int64_t[]){0}, 1);
+    nd_decref(ix0);
+    ix0 = nd_argpartition(z7, (const int64_t[]){0}, 1, (const int64_t[]){0});
+    ck_i64_eq(ix0, (const int64_t[]){0}, 1);
+    nd_decref(ix0);
+    nd_decref(z7);
+    NdArray *e0 = nd_zeros(ND_FLOAT64, 1, SHAPE(0), 'C');
+    NdArray *p0 = nd_partition(e0, (const int64_t[]){5}, 1, NULL);
+    ck_assert_int_eq(p0->size, 0);
+    nd_decref(p0);
+    nd_decref(e0);
     NdArray *e = nd_zeros(ND_INT32, 2, SHAPE(0, 3), 'C');
     s = nd_sort(e, (const int64_t[]){1}, ND_SORT_QUICKSORT);
     ck_assert_int_eq(s->shape[0], 0);
@@ -316,8 +342,7 @@ START_TEST(test_sort_errors_and_empty)
     nd_decref(base);
     ck_assert_int_eq(nd_sort_inplace(ro, 0, ND_SORT_QUICKSORT), -1);
     ck_assert_nd_error(ND_ERR_VALUE, "sort array is read-only");
-    ck_assert_int_eq(nd_partition_inplace(ro, (const int64_t[]){0}, 1, 0),
-                     -1);
+    ck_assert_int_eq(nd_partition_inplace(ro, (const int64_t[]){0}, 1, 0), -1);
     ck_assert_nd_error(ND_ERR_VALUE, "partition array is read-only");
     nd_decref(ro);
 }
@@ -363,7 +388,7 @@ static void check_partitioned(const double *v, int64_t n, const int64_t *kth,
     for (int t = 0; t < nk; t++) {
         int64_t k = kth[t] < 0 ? kth[t] + n : kth[t];
         CHECK(v[k] == sorted[k] || (isnan(v[k]) && isnan(sorted[k])),
-                      "kth %lld: %g want %g", (long long)k, v[k], sorted[k]);
+              "kth %lld: %g want %g", (long long)k, v[k], sorted[k]);
         for (int64_t i = 0; i < k; i++)
             CHECK(cmp_numpy_f64(&v[i], &v[k]) <= 0, "left side");
         for (int64_t i = k + 1; i < n; i++)
@@ -380,12 +405,23 @@ START_TEST(test_partition)
         rng_state = (uint64_t)shape;
         for (int64_t i = 0; i < n; i++) {
             switch (shape) {
-            case 0: v[i] = (double)(rng() % 1000); break;
-            case 1: v[i] = (double)i; break;
-            case 2: v[i] = (double)(n - i); break;
-            case 3: v[i] = 7; break;
-            case 4: v[i] = (double)(i < n / 2 ? i : n - i); break;
-            default: v[i] = rng() % 10 == 0 ? NAN : (double)(rng() % 50);
+            case 0:
+                v[i] = (double)(rng() % 1000);
+                break;
+            case 1:
+                v[i] = (double)i;
+                break;
+            case 2:
+                v[i] = (double)(n - i);
+                break;
+            case 3:
+                v[i] = 7;
+                break;
+            case 4:
+                v[i] = (double)(i < n / 2 ? i : n - i);
+                break;
+            default:
+                v[i] = rng() % 10 == 0 ? NAN : (double)(rng() % 50);
             }
         }
         double *sorted = malloc(sizeof(double) * (size_t)n);
@@ -414,8 +450,8 @@ START_TEST(test_partition)
     }
     /* NumPy's example: partition([3, 4, 2, 1], (1, 3)) is [1, 2, 3, 4]. */
     NdArray *a = ARR(ND_INT64, int64_t, SHAPE(4), 1, 3, 4, 2, 1);
-    NdArray *p = nd_partition(a, (const int64_t[]){1, 3}, 2,
-                              (const int64_t[]){-1});
+    NdArray *p =
+        nd_partition(a, (const int64_t[]){1, 3}, 2, (const int64_t[]){-1});
     ck_i64_eq(p, (const int64_t[]){1, 2, 3, 4}, 4);
     nd_decref(p);
     ck_assert_ptr_null(nd_partition(a, (const int64_t[]){4}, 1, NULL));
@@ -423,8 +459,8 @@ START_TEST(test_partition)
     ck_assert_ptr_null(nd_argpartition(a, (const int64_t[]){-5}, 1, NULL));
     ck_assert_nd_error(ND_ERR_VALUE, "kth(=-1) out of bounds (4)");
     NdArray *z = nd_zeros(ND_INT64, 0, NULL, 'C');
-    ck_assert_ptr_null(nd_partition(z, (const int64_t[]){0}, 1,
-                                    (const int64_t[]){-1}));
+    ck_assert_ptr_null(
+        nd_partition(z, (const int64_t[]){0}, 1, (const int64_t[]){-1}));
     ck_assert_nd_error(ND_ERR_AXIS,
                        "axis -1 is out of bounds for array of dimension 0");
     nd_decref(z);
@@ -537,11 +573,10 @@ START_TEST(test_unique)
     nd_decref(u.inverse);
     nd_decref(m);
     /* Rows: NumPy's example, axis=0, with a 1-d inverse. */
-    NdArray *r = ARR(ND_INT64, int64_t, SHAPE(3, 3), 2, 1, 0, 0, 1, 0, 0, 2,
-                     3, 4);
-    ck_assert_int_eq(nd_unique(r, (const int64_t[]){0}, true, true, true,
-                               true, &u),
-                     0);
+    NdArray *r =
+        ARR(ND_INT64, int64_t, SHAPE(3, 3), 2, 1, 0, 0, 1, 0, 0, 2, 3, 4);
+    ck_assert_int_eq(
+        nd_unique(r, (const int64_t[]){0}, true, true, true, true, &u), 0);
     ck_assert_int_eq(u.values->shape[0], 2);
     ck_assert_int_eq(u.values->shape[1], 3);
     NdArray *c = nd_copy(u.values, 'C');
@@ -557,22 +592,19 @@ START_TEST(test_unique)
     nd_decref(u.counts);
     /* Columns (axis=-1): columns [1,1,2] [0,0,3] [0,0,4] -> sorted
      * [0,0,3] [0,0,4] [1,1,2]. */
-    ck_assert_int_eq(nd_unique(r, (const int64_t[]){-1}, false, false, false,
-                               true, &u),
-                     0);
+    ck_assert_int_eq(
+        nd_unique(r, (const int64_t[]){-1}, false, false, false, true, &u), 0);
     c = nd_copy(u.values, 'C');
     ck_i64_eq(c, (const int64_t[]){0, 0, 1, 0, 0, 1, 3, 4, 2}, 9);
     nd_decref(c);
     nd_decref(u.values);
-    ck_assert_int_eq(nd_unique(r, (const int64_t[]){2}, false, false, false,
-                               true, &u),
-                     -1);
+    ck_assert_int_eq(
+        nd_unique(r, (const int64_t[]){2}, false, false, false, true, &u), -1);
     ck_assert_nd_error(ND_ERR_AXIS,
                        "axis 2 is out of bounds for array of dimension 2");
     nd_decref(r);
     /* NaNs: folded into one with equal_nan, all kept without. */
-    NdArray *f = ARR(ND_FLOAT64, double, SHAPE(6), 1, NAN, 1, NAN, 1, 0,
-                     NAN);
+    NdArray *f = ARR(ND_FLOAT64, double, SHAPE(6), 1, NAN, 1, NAN, 1, 0, NAN);
     ck_assert_int_eq(nd_unique(f, NULL, true, false, true, true, &u), 0);
     ck_f64_eq(u.values, (const double[]){0, 1, NAN}, 3);
     ck_i64_eq(u.index, (const int64_t[]){4, 1, 0}, 3);
@@ -616,8 +648,8 @@ END_TEST
 START_TEST(test_count_nonzero)
 {
     /* NumPy's example a = [[0,1,7,0],[3,0,2,19]]. */
-    NdArray *a = ARR(ND_INT64, int64_t, SHAPE(2, 4), 2, 0, 1, 7, 0, 3, 0, 2,
-                     19);
+    NdArray *a =
+        ARR(ND_INT64, int64_t, SHAPE(2, 4), 2, 0, 1, 7, 0, 3, 0, 2, 19);
     NdArray *r = nd_count_nonzero(a, NULL, 0, false);
     ck_assert_int_eq(r->ndim, 0);
     ck_assert_int_eq(i64(r)[0], 5);
@@ -634,8 +666,7 @@ START_TEST(test_count_nonzero)
     ck_assert_int_eq(r->ndim, 0);
     ck_assert_int_eq(i64(r)[0], 5);
     nd_decref(r);
-    ck_assert_ptr_null(nd_count_nonzero(a, (const int64_t[]){0, -2}, 2,
-                                        false));
+    ck_assert_ptr_null(nd_count_nonzero(a, (const int64_t[]){0, -2}, 2, false));
     ck_assert_nd_error(ND_ERR_VALUE, "duplicate value in 'axis'");
     ck_assert_ptr_null(nd_count_nonzero(a, (const int64_t[]){2}, 1, false));
     ck_assert_nd_error(ND_ERR_AXIS,
