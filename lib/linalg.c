@@ -80,8 +80,10 @@ static int interrupted(void)
  * reported as an error rather than garbage. */
 static int lapack_bug(const char *routine, lapack_int info)
 {
-    return nd_error(ND_ERR_RUNTIME, "internal error: LAPACK %s rejected "
-                                    "argument %d", routine, (int)-info);
+    return nd_error(ND_ERR_RUNTIME,
+                    "internal error: LAPACK %s rejected "
+                    "argument %d",
+                    routine, (int)-info);
 }
 
 /* ------------------------------------------------- stacks and buffers */
@@ -121,9 +123,8 @@ static void copy_mat(char *dst, int64_t drs, int64_t dcs, const char *src,
 static void load_colmajor(char *buf, const NdArray *a, const char *src,
                           int64_t rows, int64_t cols, size_t es)
 {
-    copy_mat(buf, (int64_t)es, rows * (int64_t)es, src,
-             a->strides[a->ndim - 2], a->strides[a->ndim - 1], rows, cols,
-             es);
+    copy_mat(buf, (int64_t)es, rows * (int64_t)es, src, a->strides[a->ndim - 2],
+             a->strides[a->ndim - 1], rows, cols, es);
 }
 
 /* Column-major buffer -> a C-contiguous matrix at dst. */
@@ -488,8 +489,8 @@ int nd_linalg_slogdet(NdArray *a, NdArray **sign_out, NdArray **logdet_out)
                            : rt == ND_COMPLEX128 ? ND_FLOAT64
                                                  : rt;
     NdArray *sign = nd_empty(ct, a->ndim - 2, a->shape, 'C');
-    NdArray *logdet = sign ? nd_empty(ND_FLOAT64, a->ndim - 2, a->shape, 'C')
-                           : NULL;
+    NdArray *logdet =
+        sign ? nd_empty(ND_FLOAT64, a->ndim - 2, a->shape, 'C') : NULL;
     if (!logdet) {
         nd_decref(sign);
         return -1;
@@ -521,8 +522,8 @@ NdArray *nd_linalg_det(NdArray *a)
     NdType ct, rt;
     common_type(1, &a, &ct, &rt);
     NdArray *sign = nd_empty(ct, a->ndim - 2, a->shape, 'C');
-    NdArray *logdet = sign ? nd_empty(ND_FLOAT64, a->ndim - 2, a->shape, 'C')
-                           : NULL;
+    NdArray *logdet =
+        sign ? nd_empty(ND_FLOAT64, a->ndim - 2, a->shape, 'C') : NULL;
     if (!logdet) {
         nd_decref(sign);
         return NULL;

@@ -50,6 +50,7 @@ extern const Namespace ns_index, ns_index_methods;   /* indexing.c */
 extern const Namespace ns_reduce, ns_reduce_methods; /* reduce.c */
 extern const Namespace ns_manip, ns_manip_methods;   /* manip.c */
 extern const Namespace ns_ufuncs_methods;            /* ufuncs.c */
+extern const Namespace ns_linalg;                    /* linalg.c (module) */
 extern const Namespace ns_sort, ns_sort_methods;     /* sort.c */
 extern const Namespace ns_numeric, ns_numeric_methods; /* numeric.c */
 extern const Namespace ns_session, ns_session_methods; /* session.c */

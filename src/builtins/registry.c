@@ -39,7 +39,6 @@ static Value make_np(void)
     return builtin_module("np");
 }
 /* (I8) The linalg module: its table is ns_linalg (builtins/linalg.c). */
-extern const Namespace ns_linalg;
 static const Namespace *const linalg_namespaces[] = {&ns_linalg, NULL};
 static Value make_linalg(void)
 {

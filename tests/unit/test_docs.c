@@ -66,6 +66,7 @@ static void collect(void)
         add_namespace("root", root_namespaces[i]);
     for (int i = 0; array_method_namespaces[i]; i++)
         add_namespace("array", array_method_namespaces[i]);
+    add_namespace("linalg", &ns_linalg);
     add_namespace("str", &ns_str_methods);
     add_namespace("list", &ns_list_methods);
     add_namespace("dict", &ns_dict_methods);

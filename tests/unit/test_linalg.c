@@ -63,8 +63,8 @@ static NdArray *f64(int ndim, const int64_t *shape, const double *v)
 }
 
 /* A well-conditioned 4 x 4 matrix (diagonally dominant, not symmetric). */
-static const double M4[16] = {10, 1, 2, 3, -1, 9, 0, 2, 2, 3, 11, -4,
-                              1, -2, 1, 8};
+static const double M4[16] = {10, 1, 2,  3,  -1, 9,  0, 2,
+                              2,  3, 11, -4, 1,  -2, 1, 8};
 /* A symmetric positive-definite one: B^T B + 4 I for B = M4's rows. */
 static const double SPD3[9] = {4, 2, 0.6, 2, 5, 1, 0.6, 1, 3};
 
@@ -428,8 +428,8 @@ START_TEST(test_det_numpy_doc)
     ck_assert_double_eq(scalar_f(d), -2.0000000000000004);
     nd_decref(d);
     nd_decref(a);
-    NdArray *s = ARR(ND_INT64, int64_t, SHAPE(3, 2, 2), 3, 1, 2, 3, 4, 1, 2,
-                     2, 1, 1, 3, 3, 1);
+    NdArray *s = ARR(ND_INT64, int64_t, SHAPE(3, 2, 2), 3, 1, 2, 3, 4, 1, 2, 2,
+                     1, 1, 3, 3, 1);
     d = nd_linalg_det(s);
     ck_assert_int_eq(d->ndim, 1);
     ck_assert_int_eq(d->shape[0], 3);
@@ -502,8 +502,8 @@ START_TEST(test_slogdet)
     nd_decref(z);
     /* A huge determinant overflows det but not slogdet: 1e200 * I(3). */
     NdArray *h = nd_eye(3, -1, 0, ND_FLOAT64);
-    NdArray *k = nd_from_scalar(&(NdScalar){.dtype = ND_FLOAT64,
-                                            .v.f64 = 1e200});
+    NdArray *k =
+        nd_from_scalar(&(NdScalar){.dtype = ND_FLOAT64, .v.f64 = 1e200});
     NdArray *hk = nd_binary(ND_UF_MULTIPLY, h, k);
     ck_assert_int_eq(nd_linalg_slogdet(hk, &sign, &logdet), 0);
     ck_assert_double_eq(scalar_f(sign), 1);
