@@ -1581,11 +1581,21 @@ static void key_release(KeyIndex *k)
 /* An int as an index: a huge uint64 is out of bounds for any axis. */
 static int64_t scalar_index(Value v)
 {
-    if (v.dtype == ND_UINT64 && v.as.u > (uint64_t)INT64_MAX)
-        return INT64_MAX;
-    int64_t i = 0;
-    value_to_int64(v, &i);
-    return i;
+    switch (v.dtype) {
+    case ND_INT64:
+        return v.as.i;
+    case ND_INT8:
+        return (int8_t)v.as.bytes[0];
+    case ND_UINT8:
+        return v.as.bytes[0];
+    case ND_UINT64:
+        return v.as.u > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)v.as.u;
+    default: {
+        int64_t i = 0;
+        value_to_int64(v, &i);
+        return i;
+    }
+    }
 }
 
 static int slice_part(Value v, bool *has, int64_t *out)

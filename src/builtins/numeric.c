@@ -866,7 +866,7 @@ static Value iinfo_str(Value self)
     return v_str(buf);
 }
 
-const NativeType iinfo_type = {
+static const NativeType iinfo_type = {
     .name = "iinfo",
     .size = sizeof(InfoObj),
     .str = iinfo_str,
@@ -985,7 +985,7 @@ static Value finfo_str(Value self)
     return v_str(buf);
 }
 
-const NativeType finfo_type = {
+static const NativeType finfo_type = {
     .name = "finfo",
     .size = sizeof(InfoObj),
     .str = finfo_str,
@@ -1281,7 +1281,7 @@ done:
     return res;
 }
 
-const NativeType vectorize_type = {
+static const NativeType vectorize_type = {
     .name = "vectorize",
     .size = sizeof(VectorizeObj),
     .finalize = vectorize_finalize,
