@@ -1955,7 +1955,7 @@ static int exec_stmt(Frame *F, Node *n)
  * reported. */
 static int check_fpe(const Source *src, SrcSpan span, int rc)
 {
-    if (!nd_fpe_status())
+    if (!nd_fpe_status() && !nd_warning(0))
         return rc;
     if (rc != EX_ERR)
         return rt_check_fpe(src, span) < 0 ? EX_ERR : rc;

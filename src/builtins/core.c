@@ -1210,44 +1210,12 @@ static Value py_round_int(int64_t v, int64_t nd)
     return v_int(q * p);
 }
 
-/* NumPy's round on an array: multiply, rint, divide, in the array's own
- * precision; integers are unchanged for decimals >= 0. */
+/* NumPy's round on an array or strong scalar: libnd's nd_around (scale,
+ * rint, unscale in the array's own precision; integers round through
+ * float64 for negative decimals). */
 static NdArray *np_round(NdArray *a, int64_t dec)
 {
-    NdArray *c = nd_copy(a, 'C');
-    if (!c)
-        return NULL;
-    NdKind k = nd_dtype_kind(c->dtype);
-    int64_t n = c->size;
-    double p = pow10i(dec < 0 ? -dec : dec);
-    if (k == ND_KIND_FLOAT || k == ND_KIND_COMPLEX) {
-        bool f32 = c->dtype == ND_FLOAT32 || c->dtype == ND_COMPLEX64;
-        int64_t count = k == ND_KIND_COMPLEX ? 2 * n : n;
-        for (int64_t i = 0; i < count; i++) {
-            if (f32) {
-                float *x = (float *)c->data + i;
-                float pf = (float)p;
-                *x = dec >= 0 ? rintf(*x * pf) / pf : rintf(*x / pf) * pf;
-            } else {
-                double *x = (double *)c->data + i;
-                *x = dec >= 0 ? rint(*x * p) / p : rint(*x / p) * p;
-            }
-        }
-    } else if ((k == ND_KIND_INT || k == ND_KIND_UINT) && dec < 0) {
-        NdArray *d = nd_astype(c, ND_FLOAT64, ND_CAST_UNSAFE, true);
-        if (!d) {
-            nd_decref(c);
-            return NULL;
-        }
-        double *x = (double *)d->data; /* a fresh C-contiguous copy */
-        for (int64_t i = 0; i < n; i++)
-            x[i] = rint(x[i] / p) * p;
-        NdArray *r = nd_astype(d, c->dtype, ND_CAST_UNSAFE, true);
-        nd_decref(d);
-        nd_decref(c);
-        return r;
-    }
-    return c;
+    return nd_around(a, dec);
 }
 
 static Value bi_round(Value *args)
