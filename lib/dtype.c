@@ -328,7 +328,9 @@ NdType nd_result_type(int n, const NdType *types, const bool *weak)
     for (int i = 0; i < n; i++) {
         if (!valid_type(types[i]))
             continue;
-        if (weak != NULL && weak[i]) {
+        /* A Python bool is weak only in name: bool is the lowest type, so
+         * it promotes as a strong bool does (add(True, False) is bool). */
+        if (weak != NULL && weak[i] && types[i] != ND_BOOL) {
             int c = weak_category(types[i]);
             if (c > weak_cat)
                 weak_cat = c;
