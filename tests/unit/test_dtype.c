@@ -396,6 +396,21 @@ START_TEST(test_result_type_mixed)
 }
 END_TEST
 
+/* NumPy: np.add(True, False) is np.True_ and int8 + True stays int8 — a
+ * Python bool promotes as the bool dtype does. */
+START_TEST(test_python_bool_promotes_as_bool)
+{
+    const NdType two_bools[2] = {ND_BOOL, ND_BOOL};
+    const bool both_weak[2] = {true, true};
+    const NdType int8_bool[2] = {ND_INT8, ND_BOOL};
+    const bool second_weak[2] = {false, true};
+    const NdType float_bool[2] = {ND_FLOAT64, ND_BOOL};
+    ck_assert_int_eq(nd_result_type(2, two_bools, both_weak), ND_BOOL);
+    ck_assert_int_eq(nd_result_type(2, int8_bool, second_weak), ND_INT8);
+    ck_assert_int_eq(nd_result_type(2, float_bool, both_weak), ND_FLOAT64);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("dtype");
@@ -432,20 +447,6 @@ static Suite *suite(void)
     return s;
 }
 
-/* NumPy: np.add(True, False) is np.True_ and int8 + True stays int8 — a
- * Python bool promotes as the bool dtype does. */
-START_TEST(test_python_bool_promotes_as_bool)
-{
-    const NdType two_bools[2] = {ND_BOOL, ND_BOOL};
-    const bool both_weak[2] = {true, true};
-    const NdType int8_bool[2] = {ND_INT8, ND_BOOL};
-    const bool second_weak[2] = {false, true};
-    const NdType float_bool[2] = {ND_FLOAT64, ND_BOOL};
-    ck_assert_int_eq(nd_result_type(2, two_bools, both_weak), ND_BOOL);
-    ck_assert_int_eq(nd_result_type(2, int8_bool, second_weak), ND_INT8);
-    ck_assert_int_eq(nd_result_type(2, float_bool, both_weak), ND_FLOAT64);
-}
-END_TEST
 
 int main(void)
 {
