@@ -723,128 +723,11 @@ NdArray *nd_cross(NdArray *a0, NdArray *b0, int64_t axisa, int64_t axisb,
 
 /* ------------------------------------------------------------ trapezoid */
 
-/* NumPy's pairwise summation (blocks of 8 partial sums up to 128
- * elements, halves above), so sums of float rows match add.reduce's. */
-static double pairwise_d(const double *x, int64_t n, int64_t s)
-{
-    if (n < 8) {
-        double r = 0.;
-        for (int64_t i = 0; i < n; i++)
-            r += x[i * s];
-        return r;
-    }
-    if (n <= 128) {
-        double r[8];
-        for (int j = 0; j < 8; j++)
-            r[j] = x[j * s];
-        int64_t i;
-        for (i = 8; i < n - n % 8; i += 8)
-            for (int j = 0; j < 8; j++)
-                r[j] += x[(i + j) * s];
-        double res =
-            ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for (; i < n; i++)
-            res += x[i * s];
-        return res;
-    }
-    int64_t n2 = n / 2;
-    n2 -= n2 % 8;
-    return pairwise_d(x, n2, s) + pairwise_d(x + n2 * s, n - n2, s);
-}
-
-static float pairwise_f(const float *x, int64_t n, int64_t s)
-{
-    if (n < 8) {
-        float r = 0.f;
-        for (int64_t i = 0; i < n; i++)
-            r += x[i * s];
-        return r;
-    }
-    if (n <= 128) {
-        float r[8];
-        for (int j = 0; j < 8; j++)
-            r[j] = x[j * s];
-        int64_t i;
-        for (i = 8; i < n - n % 8; i += 8)
-            for (int j = 0; j < 8; j++)
-                r[j] += x[(i + j) * s];
-        float res =
-            ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for (; i < n; i++)
-            res += x[i * s];
-        return res;
-    }
-    int64_t n2 = n / 2;
-    n2 -= n2 % 8;
-    return pairwise_f(x, n2, s) + pairwise_f(x + n2 * s, n - n2, s);
-}
-
-/* add.reduce(a, axis) for the dtypes trapezoid produces (float and
- * complex; others go through int64 / float64). */
+/* add.reduce(a, axis) in a's own dtype: the library's one summation
+ * order (lib/reduce.c), so trapezoid's sums agree with sum()'s. */
 static NdArray *sum_axis(NdArray *a, int axis)
 {
-    Tmp t = {.n = 0};
-    int64_t perm[ND_MAXDIMS], shape[ND_MAXDIMS];
-    int k = 0;
-    for (int d = 0; d < a->ndim; d++)
-        if (d != axis) {
-            shape[k] = a->shape[d];
-            perm[k++] = d;
-        }
-    perm[k] = axis;
-    NdArray *m = keep(&t, nd_transpose(a, perm, a->ndim));
-    NdType dt = a->dtype;
-    NdType work = dt == ND_FLOAT32 || dt == ND_COMPLEX64 ? dt
-                  : is_complex(dt)                       ? ND_COMPLEX128
-                  : is_inexact(dt)                       ? ND_FLOAT64
-                  : dt == ND_BOOL                        ? ND_BOOL
-                                                         : ND_INT64;
-    NdArray *c = contig_as(&t, m, work);
-    NdArray *r = c ? keep(&t, nd_empty(work, a->ndim - 1, shape, 'C')) : NULL;
-    if (!r)
-        return tmp_done(&t, NULL);
-    int64_t len = a->shape[axis], rows = r->size;
-    for (int64_t i = 0; i < rows; i++) {
-        switch (work) {
-        case ND_FLOAT32:
-            ((float *)r->data)[i] =
-                pairwise_f((const float *)c->data + i * len, len, 1);
-            break;
-        case ND_FLOAT64:
-            ((double *)r->data)[i] =
-                pairwise_d((const double *)c->data + i * len, len, 1);
-            break;
-        case ND_COMPLEX64: {
-            const float *p = (const float *)c->data + 2 * i * len;
-            ((nd_complex64 *)r->data)[i].re = pairwise_f(p, len, 2);
-            ((nd_complex64 *)r->data)[i].im = pairwise_f(p + 1, len, 2);
-            break;
-        }
-        case ND_COMPLEX128: {
-            const double *p = (const double *)c->data + 2 * i * len;
-            ((nd_complex128 *)r->data)[i].re = pairwise_d(p, len, 2);
-            ((nd_complex128 *)r->data)[i].im = pairwise_d(p + 1, len, 2);
-            break;
-        }
-        case ND_BOOL: {
-            bool any = false;
-            for (int64_t j = 0; j < len; j++)
-                any |= ((const bool *)c->data)[i * len + j];
-            ((bool *)r->data)[i] = any;
-            break;
-        }
-        default: {
-            uint64_t s = 0; /* wraps as the integer loops do */
-            for (int64_t j = 0; j < len; j++)
-                s += (uint64_t)((const int64_t *)c->data)[i * len + j];
-            ((int64_t *)r->data)[i] = (int64_t)s;
-            break;
-        }
-        }
-    }
-    if (work != dt)
-        r = keep(&t, nd_astype(r, dt, ND_CAST_UNSAFE, true));
-    return tmp_done(&t, r);
+    return nd_reduce(ND_UF_ADD, a, &axis, 1, false, a->dtype, NULL, NULL);
 }
 
 NdArray *nd_trapezoid(NdArray *y, NdArray *x, NdArray *dx, int64_t axis)
@@ -1395,9 +1278,39 @@ static double percentile_sorted(const double *s, int64_t n, double q)
     return g >= 0.5 ? b - d * (1 - g) : a + d * g;
 }
 
+/* NumPy's pairwise summation of a contiguous run (blocks of 8 partial sums
+ * up to 128 elements, halves above), as np.mean computes the estimators'
+ * statistics. */
+static double pairwise_d(const double *x, int64_t n)
+{
+    if (n < 8) {
+        double r = 0.;
+        for (int64_t i = 0; i < n; i++)
+            r += x[i];
+        return r;
+    }
+    if (n <= 128) {
+        double r[8];
+        for (int j = 0; j < 8; j++)
+            r[j] = x[j];
+        int64_t i;
+        for (i = 8; i < n - n % 8; i += 8)
+            for (int j = 0; j < 8; j++)
+                r[j] += x[i + j];
+        double res =
+            ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++)
+            res += x[i];
+        return res;
+    }
+    int64_t n2 = n / 2;
+    n2 -= n2 % 8;
+    return pairwise_d(x, n2) + pairwise_d(x + n2, n - n2);
+}
+
 static double mean_of(const double *x, int64_t n)
 {
-    return pairwise_d(x, n, 1) / (double)n;
+    return pairwise_d(x, n) / (double)n;
 }
 
 static double std_of(const double *x, int64_t n)
