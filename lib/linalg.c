@@ -10,6 +10,7 @@
  * back to float32/complex64 when every input was single precision; so only
  * the d and z LAPACK routines are needed.  LAPACK's info codes become
  * NumPy's LinAlgErrors here and never travel further. */
+#include <float.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <math.h>
@@ -610,4 +611,869 @@ NdArray *nd_linalg_cholesky(NdArray *a, bool upper)
         return NULL;
     }
     return finish(out, rt);
+}
+
+/* ------------------------------------------------- singular values */
+
+/* The singular values (descending, float64) of each matrix of the stack a
+ * (..., M, N), by gesdd without vectors: an array (..., min(M, N)).
+ * LinAlgError "SVD did not converge" when LAPACK fails. */
+static NdArray *singular_values(NdArray *a)
+{
+    NdType ct, rt;
+    common_type(1, &a, &ct, &rt);
+    const bool cpx = ct == ND_COMPLEX128;
+    const size_t es = nd_dtype_size(ct);
+    const int nb = a->ndim - 2;
+    const int64_t m = a->shape[nb], n = a->shape[nb + 1];
+    if (m > INT_MAX / 8 || n > INT_MAX / 8) {
+        nd_error(ND_ERR_VALUE, "array is too big for LAPACK");
+        return NULL;
+    }
+    const int64_t k = m < n ? m : n;
+    int64_t shape[ND_MAXDIMS];
+    memcpy(shape, a->shape, (size_t)nb * sizeof *shape);
+    shape[nb] = k;
+    NdArray *out = nd_empty(ND_FLOAT64, nb + 1, shape, 'C');
+    if (!out || out->size == 0 || m == 0 || n == 0)
+        return out;
+    NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
+    char *A = ac ? work_alloc(m, n, es) : NULL;
+    lapack_int *iwork = A ? nd_malloc((size_t)(8 * k) * sizeof *iwork) : NULL;
+    double *rwork =
+        iwork ? nd_malloc((size_t)(7 * k + 7) * sizeof *rwork) : NULL;
+    char *work = NULL;
+    int rc = rwork ? 0 : -1;
+    const lapack_int lm = (lapack_int)m, ln = (lapack_int)n;
+    lapack_int lwork = -1, info = 0;
+    if (rc == 0) {
+        /* Workspace query. */
+        double q[2] = {0, 0};
+        double dummy = 0;
+        info = cpx ? LAPACKE_zgesdd_work(
+                         LAPACK_COL_MAJOR, 'N', lm, ln,
+                         (lapack_complex_double *)(void *)A, lm,
+                         (double *)(void *)out->data, NULL, 1, NULL, 1,
+                         (lapack_complex_double *)(void *)q, -1, rwork, iwork)
+                   : LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, 'N', lm, ln,
+                                         (double *)(void *)A, lm,
+                                         (double *)(void *)out->data, &dummy, 1,
+                                         &dummy, 1, q, -1, iwork);
+        if (info < 0)
+            rc = lapack_bug(cpx ? "zgesdd" : "dgesdd", info);
+        lwork = (lapack_int)q[0] + 1;
+        work = rc == 0 ? work_alloc(lwork, 1, es) : NULL;
+        if (!work)
+            rc = -1;
+    }
+    const int64_t count = out->size / k;
+    for (int64_t j = 0; rc == 0 && j < count; j++) {
+        if ((rc = interrupted()) < 0)
+            break;
+        load_colmajor(A, ac, ac->data + batch_offset(ac, nb, j), m, n, es);
+        double *s = (double *)(void *)(out->data + j * k * 8);
+        double dummy = 0;
+        info = cpx ? LAPACKE_zgesdd_work(LAPACK_COL_MAJOR, 'N', lm, ln,
+                                         (lapack_complex_double *)(void *)A, lm,
+                                         s, NULL, 1, NULL, 1,
+                                         (lapack_complex_double *)(void *)work,
+                                         lwork, rwork, iwork)
+                   : LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, 'N', lm, ln,
+                                         (double *)(void *)A, lm, s, &dummy, 1,
+                                         &dummy, 1, (double *)(void *)work,
+                                         lwork, iwork);
+        if (info < 0)
+            rc = lapack_bug(cpx ? "zgesdd" : "dgesdd", info);
+        else if (info > 0)
+            rc = nd_error(ND_ERR_LINALG, "SVD did not converge");
+    }
+    nd_fpe_hw_clear();
+    free(work);
+    free(rwork);
+    free(iwork);
+    free(A);
+    nd_decref(ac);
+    if (rc < 0) {
+        nd_decref(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* ----------------------------------------------------------------- norm */
+
+/* sum(|x|^2) over axes (the real square of each element), then sqrt. */
+static NdArray *norm_l2(NdArray *x, const int *axes, int naxes, bool keep)
+{
+    NdArray *sq;
+    if (nd_dtype_kind(x->dtype) == ND_KIND_COMPLEX) {
+        NdArray *re = nd_real(x), *im = re ? nd_imag(x) : NULL;
+        NdArray *r2 = im ? nd_binary(ND_UF_MULTIPLY, re, re) : NULL;
+        NdArray *i2 = r2 ? nd_binary(ND_UF_MULTIPLY, im, im) : NULL;
+        sq = i2 ? nd_binary(ND_UF_ADD, r2, i2) : NULL;
+        nd_decref(re);
+        nd_decref(im);
+        nd_decref(r2);
+        nd_decref(i2);
+    } else {
+        sq = nd_binary(ND_UF_MULTIPLY, x, x);
+    }
+    NdArray *s =
+        sq ? nd_sum(sq, axes, naxes, keep, ND_NTYPES, NULL, NULL) : NULL;
+    nd_decref(sq);
+    NdArray *r = s ? nd_unary(ND_UF_SQRT, s) : NULL;
+    nd_decref(s);
+    return r;
+}
+
+/* A 0-d array holding v, of dtype t. */
+static NdArray *scalar_of(NdType t, double v)
+{
+    NdArray *d = nd_empty(ND_FLOAT64, 0, NULL, 'C');
+    if (!d)
+        return NULL;
+    memcpy(d->data, &v, sizeof v);
+    return finish(d, t);
+}
+
+static NdArray *vector_norm(NdArray *x, NdNormOrd ord, int axis, bool keep)
+{
+    const int ax[1] = {axis};
+    if (ord.kind == ND_NORM_FRO || ord.kind == ND_NORM_NUC ||
+        ord.kind == ND_NORM_STR) {
+        nd_error(ND_ERR_VALUE, "Invalid norm order '%s' for vectors",
+                 ord.kind == ND_NORM_STR   ? ord.str
+                 : ord.kind == ND_NORM_FRO ? "fro"
+                                           : "nuc");
+        return NULL;
+    }
+    if (ord.kind == ND_NORM_NONE || ord.p == 2)
+        return norm_l2(x, ax, 1, keep);
+    NdArray *ab = nd_unary(ND_UF_ABSOLUTE, x);
+    if (!ab)
+        return NULL;
+    NdArray *r = NULL;
+    if (ord.p == INFINITY)
+        r = nd_max(ab, ax, 1, keep, NULL, NULL);
+    else if (ord.p == -INFINITY)
+        r = nd_min(ab, ax, 1, keep, NULL, NULL);
+    else if (ord.p == 0) {
+        /* The count of nonzeros, in x's real dtype. */
+        NdArray *z = scalar_of(ab->dtype, 0.0);
+        NdArray *nz = z ? nd_binary(ND_UF_NOT_EQUAL, ab, z) : NULL;
+        NdArray *f =
+            nz ? nd_astype(nz, ab->dtype, ND_CAST_UNSAFE, false) : NULL;
+        r = f ? nd_sum(f, ax, 1, keep, ND_NTYPES, NULL, NULL) : NULL;
+        nd_decref(z);
+        nd_decref(nz);
+        nd_decref(f);
+    } else if (ord.p == 1)
+        r = nd_sum(ab, ax, 1, keep, ND_NTYPES, NULL, NULL);
+    else {
+        /* (sum |x|**p) ** (1/p), NumPy's order of operations. */
+        NdArray *p = scalar_of(ab->dtype, ord.p);
+        NdArray *pw = p ? nd_binary(ND_UF_POWER, ab, p) : NULL;
+        NdArray *s = pw ? nd_sum(pw, ax, 1, keep, ND_NTYPES, NULL, NULL) : NULL;
+        NdArray *ip = s ? scalar_of(ab->dtype, 1.0 / ord.p) : NULL;
+        r = ip ? nd_binary(ND_UF_POWER, s, ip) : NULL;
+        nd_decref(p);
+        nd_decref(pw);
+        nd_decref(s);
+        nd_decref(ip);
+    }
+    nd_decref(ab);
+    return r;
+}
+
+/* Re-insert the two reduced axes (row < col after sorting) as length 1. */
+static NdArray *keep_two(NdArray *r, int row, int col)
+{
+    if (!r)
+        return NULL;
+    int64_t ax[2] = {row < col ? row : col, row < col ? col : row};
+    NdArray *e = nd_expand_dims(r, ax, 2);
+    nd_decref(r);
+    return e;
+}
+
+static NdArray *matrix_norm(NdArray *x, NdNormOrd ord, int row, int col,
+                            bool keep)
+{
+    if (row == col) {
+        nd_error(ND_ERR_VALUE, "Duplicate axes given.");
+        return NULL;
+    }
+    const int both[2] = {row, col};
+    if (ord.kind == ND_NORM_NONE || ord.kind == ND_NORM_FRO)
+        return norm_l2(x, both, 2, keep);
+    NdArray *r = NULL;
+    if (ord.kind == ND_NORM_STR) {
+        nd_error(ND_ERR_VALUE, "Invalid norm order for matrices.");
+        return NULL;
+    }
+    if (ord.kind == ND_NORM_NUC || ord.p == 2 || ord.p == -2) {
+        /* From the singular values of the matrices moved to the end. */
+        int64_t src[2] = {row, col}, dst[2] = {-2, -1};
+        NdArray *mv = nd_moveaxis(x, src, 2, dst, 2);
+        NdArray *s = mv ? singular_values(mv) : NULL;
+        const int last[1] = {-1};
+        NdArray *t = NULL;
+        if (s && ord.kind == ND_NORM_NUC)
+            t = nd_sum(s, last, 1, false, ND_NTYPES, NULL, NULL);
+        else if (s && ord.p == 2)
+            t = nd_max(s, last, 1, false, NULL, NULL);
+        else if (s)
+            t = nd_min(s, last, 1, false, NULL, NULL);
+        nd_decref(mv);
+        nd_decref(s);
+        if (!t)
+            return NULL;
+        NdType rt = nd_dtype_kind(x->dtype) == ND_KIND_COMPLEX
+                        ? (x->dtype == ND_COMPLEX64 ? ND_FLOAT32 : ND_FLOAT64)
+                        : x->dtype;
+        r = finish(t, rt);
+    } else if (ord.p == 1 || ord.p == -1 || ord.p == INFINITY ||
+               ord.p == -INFINITY) {
+        /* 1: max column sum (sum over rows); inf: max row sum. */
+        const bool cols = ord.p == 1 || ord.p == -1;
+        int sum_ax = cols ? row : col, ext_ax = cols ? col : row;
+        if (ext_ax > sum_ax)
+            ext_ax--;
+        NdArray *ab = nd_unary(ND_UF_ABSOLUTE, x);
+        const int sa[1] = {sum_ax}, ea[1] = {ext_ax};
+        NdArray *s =
+            ab ? nd_sum(ab, sa, 1, false, ND_NTYPES, NULL, NULL) : NULL;
+        if (s)
+            r = ord.p > 0 ? nd_max(s, ea, 1, false, NULL, NULL)
+                          : nd_min(s, ea, 1, false, NULL, NULL);
+        nd_decref(ab);
+        nd_decref(s);
+    } else {
+        nd_error(ND_ERR_VALUE, "Invalid norm order for matrices.");
+        return NULL;
+    }
+    return keep ? keep_two(r, row, col) : r;
+}
+
+NdArray *nd_linalg_norm(NdArray *x0, NdNormOrd ord, const int *axes0, int naxes,
+                        bool keepdims)
+{
+    /* NumPy: x.astype(float) unless x is already inexact. */
+    NdKind k = nd_dtype_kind(x0->dtype);
+    NdArray *x = k == ND_KIND_FLOAT || k == ND_KIND_COMPLEX
+                     ? nd_incref(x0)
+                     : nd_astype(x0, ND_FLOAT64, ND_CAST_UNSAFE, false);
+    if (!x)
+        return NULL;
+    NdArray *r = NULL;
+    int axes[2];
+    if (naxes < 0) {
+        if (ord.kind == ND_NORM_NONE ||
+            (ord.kind == ND_NORM_FRO && x->ndim == 2) ||
+            (ord.kind == ND_NORM_NUM && ord.p == 2 && x->ndim == 1)) {
+            /* The 2-norm of the flattened array. */
+            NdArray *flat = nd_reshape(x, 1, (int64_t[]){x->size}, 'C');
+            const int a0[1] = {0};
+            r = flat ? norm_l2(flat, a0, 1, false) : NULL;
+            nd_decref(flat);
+            if (r && keepdims) {
+                int64_t ones[ND_MAXDIMS];
+                for (int d = 0; d < x->ndim; d++)
+                    ones[d] = 1;
+                NdArray *o = nd_reshape(r, x->ndim, ones, 'C');
+                nd_decref(r);
+                r = o;
+            }
+            nd_decref(x);
+            return r;
+        }
+        naxes = x->ndim;
+        for (int d = 0; d < naxes && d < 2; d++)
+            axes[d] = d;
+    } else {
+        for (int d = 0; d < naxes && d < 2; d++)
+            axes[d] = axes0[d];
+    }
+    if (naxes == 1 || naxes == 2) {
+        for (int d = 0; d < naxes; d++) {
+            if (axes[d] < -x->ndim || axes[d] >= x->ndim) {
+                nd_error(ND_ERR_AXIS,
+                         "axis %d is out of bounds for array of dimension %d",
+                         axes[d], x->ndim);
+                nd_decref(x);
+                return NULL;
+            }
+            if (axes[d] < 0)
+                axes[d] += x->ndim;
+        }
+    }
+    if (naxes == 1)
+        r = vector_norm(x, ord, axes[0], keepdims);
+    else if (naxes == 2)
+        r = matrix_norm(x, ord, axes[0], axes[1], keepdims);
+    else
+        nd_error(ND_ERR_VALUE, "Improper number of dimensions to norm.");
+    nd_fpe_hw_clear();
+    nd_decref(x);
+    return r;
+}
+
+/* ------------------------------------------------------------------- qr */
+
+/* Workspace sizes for geqrf (m x n) and orgqr/ungqr (m x qc, k
+ * reflectors) from LAPACK's queries; -1 on error. */
+static lapack_int qr_lwork(bool cpx, lapack_int m, lapack_int n, lapack_int qc,
+                           lapack_int k, char *W, char *tau)
+{
+    double q1[2] = {0, 0}, q2[2] = {0, 0};
+    lapack_int info;
+    if (cpx) {
+        info = LAPACKE_zgeqrf_work(LAPACK_COL_MAJOR, m, n,
+                                   (lapack_complex_double *)(void *)W, m,
+                                   (lapack_complex_double *)(void *)tau,
+                                   (lapack_complex_double *)(void *)q1, -1);
+        if (info == 0 && qc > 0)
+            info = LAPACKE_zungqr_work(LAPACK_COL_MAJOR, m, qc, k,
+                                       (lapack_complex_double *)(void *)W, m,
+                                       (lapack_complex_double *)(void *)tau,
+                                       (lapack_complex_double *)(void *)q2, -1);
+    } else {
+        info = LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, m, n, (double *)(void *)W,
+                                   m, (double *)(void *)tau, q1, -1);
+        if (info == 0 && qc > 0)
+            info = LAPACKE_dorgqr_work(LAPACK_COL_MAJOR, m, qc, k,
+                                       (double *)(void *)W, m,
+                                       (double *)(void *)tau, q2, -1);
+    }
+    if (info < 0)
+        return lapack_bug(cpx ? "zgeqrf" : "dgeqrf", info);
+    double w = q1[0] > q2[0] ? q1[0] : q2[0];
+    return (lapack_int)w + 1;
+}
+
+int nd_linalg_qr(NdArray *a, const char *mode, NdArray **q_out, NdArray **r_out)
+{
+    *q_out = *r_out = NULL;
+    const bool complete = !strcmp(mode, "complete");
+    const bool ronly = !strcmp(mode, "r");
+    if (!complete && !ronly && strcmp(mode, "reduced"))
+        return nd_error(ND_ERR_VALUE, "Unrecognized mode '%s'", mode);
+    if (assert_stacked_2d(a) < 0)
+        return -1;
+    const int nb = a->ndim - 2;
+    const int64_t m = a->shape[nb], n = a->shape[nb + 1];
+    if (m > INT_MAX / 2 || n > INT_MAX / 2)
+        return nd_error(ND_ERR_VALUE, "array is too big for LAPACK");
+    const int64_t k = m < n ? m : n;
+    const int64_t rr = complete ? m : k; /* rows of R */
+    const int64_t qc = complete ? m : k; /* columns of Q */
+    const int64_t wc = n > qc ? n : qc;  /* columns of the work buffer */
+    NdType ct, rt;
+    common_type(1, &a, &ct, &rt);
+    const bool cpx = ct == ND_COMPLEX128;
+    const size_t es = nd_dtype_size(ct);
+
+    int64_t shape[ND_MAXDIMS];
+    memcpy(shape, a->shape, (size_t)nb * sizeof *shape);
+    shape[nb] = rr;
+    shape[nb + 1] = n;
+    NdArray *R = nd_zeros(ct, nb + 2, shape, 'C');
+    NdArray *Q = NULL;
+    if (R && !ronly) {
+        shape[nb] = m;
+        shape[nb + 1] = qc;
+        Q = nd_zeros(ct, nb + 2, shape, 'C');
+    }
+    if (!R || (!ronly && !Q)) {
+        nd_decref(R);
+        nd_decref(Q);
+        return -1;
+    }
+    int64_t count = 1;
+    for (int d = 0; d < nb; d++)
+        count *= a->shape[d];
+    int rc = 0;
+    if (count > 0 && k == 0 && Q) {
+        /* Nothing to factor: Q is the identity's first qc columns. */
+        for (int64_t j = 0; j < count; j++)
+            for (int64_t i = 0; i < m && i < qc; i++) {
+                double one = 1.0;
+                memcpy(Q->data + ((j * m + i) * qc + i) * (int64_t)es, &one,
+                       sizeof one);
+            }
+    } else if (count > 0 && k > 0) {
+        NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
+        char *W = ac ? work_alloc(m, wc, es) : NULL;
+        char *tau = W ? work_alloc(k, 1, es) : NULL;
+        lapack_int lwork =
+            tau ? qr_lwork(cpx, (lapack_int)m, (lapack_int)n,
+                           ronly ? 0 : (lapack_int)qc, (lapack_int)k, W, tau)
+                : -1;
+        char *work = lwork > 0 ? work_alloc(lwork, 1, es) : NULL;
+        rc = work ? 0 : -1;
+        const lapack_int lm = (lapack_int)m;
+        for (int64_t j = 0; rc == 0 && j < count; j++) {
+            if ((rc = interrupted()) < 0)
+                break;
+            load_colmajor(W, ac, ac->data + batch_offset(ac, nb, j), m, n, es);
+            lapack_int info =
+                cpx ? LAPACKE_zgeqrf_work(
+                          LAPACK_COL_MAJOR, lm, (lapack_int)n,
+                          (lapack_complex_double *)(void *)W, lm,
+                          (lapack_complex_double *)(void *)tau,
+                          (lapack_complex_double *)(void *)work, lwork)
+                    : LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, lm, (lapack_int)n,
+                                          (double *)(void *)W, lm,
+                                          (double *)(void *)tau,
+                                          (double *)(void *)work, lwork);
+            if (info < 0) {
+                rc = lapack_bug(cpx ? "zgeqrf" : "dgeqrf", info);
+                break;
+            }
+            /* R: the upper triangle (rows >= k of a complete R stay 0). */
+            char *rdst = R->data + j * rr * n * (int64_t)es;
+            for (int64_t i = 0; i < k; i++)
+                for (int64_t c = i; c < n; c++)
+                    memcpy(rdst + (i * n + c) * (int64_t)es,
+                           W + (c * m + i) * (int64_t)es, es);
+            if (!Q)
+                continue;
+            info =
+                cpx ? LAPACKE_zungqr_work(
+                          LAPACK_COL_MAJOR, lm, (lapack_int)qc, (lapack_int)k,
+                          (lapack_complex_double *)(void *)W, lm,
+                          (lapack_complex_double *)(void *)tau,
+                          (lapack_complex_double *)(void *)work, lwork)
+                    : LAPACKE_dorgqr_work(LAPACK_COL_MAJOR, lm, (lapack_int)qc,
+                                          (lapack_int)k, (double *)(void *)W,
+                                          lm, (double *)(void *)tau,
+                                          (double *)(void *)work, lwork);
+            if (info < 0) {
+                rc = lapack_bug(cpx ? "zungqr" : "dorgqr", info);
+                break;
+            }
+            store_rowmajor(Q->data + j * m * qc * (int64_t)es, W, m, qc, es);
+        }
+        nd_fpe_hw_clear();
+        free(work);
+        free(tau);
+        free(W);
+        nd_decref(ac);
+    }
+    if (rc < 0) {
+        nd_decref(Q);
+        nd_decref(R);
+        return -1;
+    }
+    R = finish(R, rt);
+    Q = Q ? finish(Q, rt) : NULL;
+    if (!R || (!ronly && !Q)) {
+        nd_decref(Q);
+        nd_decref(R);
+        return -1;
+    }
+    *q_out = Q;
+    *r_out = R;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ svd */
+
+/* Set the first min(rows, cols) diagonal entries of each C-order rows x
+ * cols matrix of x to 1 (x zero-filled). */
+static void diag_ones(NdArray *x, int64_t rows, int64_t cols)
+{
+    const size_t es = nd_dtype_size(x->dtype);
+    const int64_t per = rows * cols;
+    for (int64_t j = 0; per > 0 && j < x->size / per; j++)
+        for (int64_t i = 0; i < rows && i < cols; i++) {
+            double one = 1.0;
+            memcpy(x->data + (j * per + i * cols + i) * (int64_t)es, &one,
+                   sizeof one);
+        }
+}
+
+int nd_linalg_svd(NdArray *a, bool full, bool compute_uv, NdArray **u_out,
+                  NdArray **s_out, NdArray **vh_out)
+{
+    *u_out = *s_out = *vh_out = NULL;
+    if (assert_stacked_2d(a) < 0)
+        return -1;
+    NdType ct, rt;
+    common_type(1, &a, &ct, &rt);
+    const NdType real_rt = rt == ND_COMPLEX64    ? ND_FLOAT32
+                           : rt == ND_COMPLEX128 ? ND_FLOAT64
+                                                 : rt;
+    if (!compute_uv) {
+        NdArray *s = singular_values(a);
+        s = finish(s, real_rt);
+        if (!s)
+            return -1;
+        *s_out = s;
+        return 0;
+    }
+    const int nb = a->ndim - 2;
+    const int64_t m = a->shape[nb], n = a->shape[nb + 1];
+    if (m > 4096 * 4096 || n > 4096 * 4096 || m * n > INT_MAX / 2)
+        return nd_error(ND_ERR_VALUE, "array is too big for LAPACK");
+    const int64_t k = m < n ? m : n, mx = m > n ? m : n;
+    const int64_t uc = full ? m : k, vr = full ? n : k;
+    const bool cpx = ct == ND_COMPLEX128;
+    const size_t es = nd_dtype_size(ct);
+    int64_t shape[ND_MAXDIMS];
+    memcpy(shape, a->shape, (size_t)nb * sizeof *shape);
+    shape[nb] = m;
+    shape[nb + 1] = uc;
+    NdArray *U = nd_zeros(ct, nb + 2, shape, 'C');
+    shape[nb] = vr;
+    shape[nb + 1] = n;
+    NdArray *V = U ? nd_zeros(ct, nb + 2, shape, 'C') : NULL;
+    shape[nb] = k;
+    NdArray *S = V ? nd_zeros(ND_FLOAT64, nb + 1, shape, 'C') : NULL;
+    if (!S) {
+        nd_decref(U);
+        nd_decref(V);
+        return -1;
+    }
+    int64_t count = 1;
+    for (int d = 0; d < nb; d++)
+        count *= a->shape[d];
+    int rc = 0;
+    if (k == 0) {
+        /* No singular values: U and Vh are (parts of) identities. */
+        diag_ones(U, m, uc);
+        diag_ones(V, vr, n);
+    } else if (count > 0) {
+        const char jobz = full ? 'A' : 'S';
+        const lapack_int lm = (lapack_int)m, ln = (lapack_int)n;
+        const lapack_int ldvt = (lapack_int)vr;
+        NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
+        char *A = ac ? work_alloc(m, n, es) : NULL;
+        char *Ub = A ? work_alloc(m, uc, es) : NULL;
+        char *Vb = Ub ? work_alloc(vr, n, es) : NULL;
+        lapack_int *iwork =
+            Vb ? nd_malloc((size_t)(8 * k) * sizeof *iwork) : NULL;
+        /* zgesdd's rwork for jobz 'A'/'S' (LAPACK's documented bound). */
+        int64_t lr1 = 5 * k * k + 5 * k, lr2 = 2 * mx * k + 2 * k * k + k;
+        double *rwork =
+            iwork && cpx
+                ? (double *)(void *)work_alloc(lr1 > lr2 ? lr1 : lr2, 1, 8)
+                : NULL;
+        char *work = NULL;
+        lapack_int lwork = 0, info = 0;
+        rc = iwork && (rwork || !cpx) ? 0 : -1;
+        if (rc == 0) {
+            double q[2] = {0, 0};
+            double *sd = (double *)(void *)S->data;
+            info =
+                cpx ? LAPACKE_zgesdd_work(
+                          LAPACK_COL_MAJOR, jobz, lm, ln,
+                          (lapack_complex_double *)(void *)A, lm, sd,
+                          (lapack_complex_double *)(void *)Ub, lm,
+                          (lapack_complex_double *)(void *)Vb, ldvt,
+                          (lapack_complex_double *)(void *)q, -1, rwork, iwork)
+                    : LAPACKE_dgesdd_work(
+                          LAPACK_COL_MAJOR, jobz, lm, ln, (double *)(void *)A,
+                          lm, sd, (double *)(void *)Ub, lm,
+                          (double *)(void *)Vb, ldvt, q, -1, iwork);
+            if (info < 0)
+                rc = lapack_bug(cpx ? "zgesdd" : "dgesdd", info);
+            lwork = (lapack_int)q[0] + 1;
+            work = rc == 0 ? work_alloc(lwork, 1, es) : NULL;
+            if (!work)
+                rc = -1;
+        }
+        for (int64_t j = 0; rc == 0 && j < count; j++) {
+            if ((rc = interrupted()) < 0)
+                break;
+            load_colmajor(A, ac, ac->data + batch_offset(ac, nb, j), m, n, es);
+            double *sd = (double *)(void *)(S->data + j * k * 8);
+            info = cpx ? LAPACKE_zgesdd_work(
+                             LAPACK_COL_MAJOR, jobz, lm, ln,
+                             (lapack_complex_double *)(void *)A, lm, sd,
+                             (lapack_complex_double *)(void *)Ub, lm,
+                             (lapack_complex_double *)(void *)Vb, ldvt,
+                             (lapack_complex_double *)(void *)work, lwork,
+                             rwork, iwork)
+                       : LAPACKE_dgesdd_work(
+                             LAPACK_COL_MAJOR, jobz, lm, ln,
+                             (double *)(void *)A, lm, sd, (double *)(void *)Ub,
+                             lm, (double *)(void *)Vb, ldvt,
+                             (double *)(void *)work, lwork, iwork);
+            if (info < 0)
+                rc = lapack_bug(cpx ? "zgesdd" : "dgesdd", info);
+            else if (info > 0)
+                rc = nd_error(ND_ERR_LINALG, "SVD did not converge");
+            else {
+                store_rowmajor(U->data + j * m * uc * (int64_t)es, Ub, m, uc,
+                               es);
+                store_rowmajor(V->data + j * vr * n * (int64_t)es, Vb, vr, n,
+                               es);
+            }
+        }
+        nd_fpe_hw_clear();
+        free(work);
+        free(rwork);
+        free(iwork);
+        free(Vb);
+        free(Ub);
+        free(A);
+        nd_decref(ac);
+    }
+    if (rc < 0) {
+        nd_decref(U);
+        nd_decref(V);
+        nd_decref(S);
+        return -1;
+    }
+    U = finish(U, rt);
+    V = U ? finish(V, rt) : (nd_decref(V), NULL);
+    S = V ? finish(S, real_rt) : (nd_decref(S), NULL);
+    if (!S) {
+        nd_decref(U);
+        nd_decref(V);
+        return -1;
+    }
+    *u_out = U;
+    *s_out = S;
+    *vh_out = V;
+    return 0;
+}
+
+/* ----------------------------------------------------------------- eigh */
+
+/* syevd/heevd on the n x n column-major A (vectors overwrite A when jobz
+ * is 'V'); work sizes as LAPACK's query gave them (lwork < 0: query, the
+ * sizes are returned in *qw, *qr, *qi). */
+static lapack_int heevd(bool cpx, char jobz, char uplo, lapack_int n, char *A,
+                        double *w, char *work, lapack_int lwork, double *rwork,
+                        lapack_int lrwork, lapack_int *iwork, lapack_int liwork)
+{
+    if (cpx)
+        return LAPACKE_zheevd_work(LAPACK_COL_MAJOR, jobz, uplo, n,
+                                   (lapack_complex_double *)(void *)A, n, w,
+                                   (lapack_complex_double *)(void *)work, lwork,
+                                   rwork, lrwork, iwork, liwork);
+    return LAPACKE_dsyevd_work(LAPACK_COL_MAJOR, jobz, uplo, n,
+                               (double *)(void *)A, n, w,
+                               (double *)(void *)work, lwork, iwork, liwork);
+}
+
+int nd_linalg_eigh(NdArray *a, char uplo, NdArray **w_out, NdArray **v_out)
+{
+    const bool want_v = v_out != NULL;
+    *w_out = NULL;
+    if (want_v)
+        *v_out = NULL;
+    if (uplo != 'L' && uplo != 'U')
+        return nd_error(ND_ERR_VALUE, "UPLO argument must be 'L' or 'U'");
+    if (check_square_stack(a) < 0)
+        return -1;
+    NdType ct, rt;
+    common_type(1, &a, &ct, &rt);
+    const NdType real_rt = rt == ND_COMPLEX64    ? ND_FLOAT32
+                           : rt == ND_COMPLEX128 ? ND_FLOAT64
+                                                 : rt;
+    const bool cpx = ct == ND_COMPLEX128;
+    const size_t es = nd_dtype_size(ct);
+    const int nb = a->ndim - 2;
+    const int64_t n = a->shape[nb];
+    NdArray *W = nd_empty(ND_FLOAT64, nb + 1, a->shape, 'C');
+    NdArray *V = W && want_v ? nd_empty(ct, a->ndim, a->shape, 'C') : NULL;
+    if (!W || (want_v && !V)) {
+        nd_decref(W);
+        return -1;
+    }
+    int rc = 0;
+    if (W->size > 0) {
+        const char jobz = want_v ? 'V' : 'N';
+        const lapack_int ln = (lapack_int)n;
+        NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
+        char *A = ac ? work_alloc(n, n, es) : NULL;
+        double qw[2] = {0, 0}, qr = 0;
+        lapack_int qi = 0;
+        lapack_int info =
+            A ? heevd(cpx, jobz, uplo, ln, A, (double *)(void *)W->data,
+                      (char *)qw, -1, &qr, -1, &qi, -1)
+              : -1000;
+        rc = A ? 0 : -1;
+        if (rc == 0 && info < 0)
+            rc = lapack_bug(cpx ? "zheevd" : "dsyevd", info);
+        const lapack_int lwork = (lapack_int)qw[0] + 1;
+        const lapack_int lrwork = (lapack_int)qr + 1;
+        const lapack_int liwork = qi + 1;
+        char *work = rc == 0 ? work_alloc(lwork, 1, es) : NULL;
+        double *rwork =
+            work ? (double *)(void *)work_alloc(lrwork, 1, 8) : NULL;
+        lapack_int *iwork =
+            rwork ? nd_malloc((size_t)liwork * sizeof *iwork) : NULL;
+        if (rc == 0 && !iwork)
+            rc = -1;
+        const int64_t count = W->size / n;
+        for (int64_t j = 0; rc == 0 && j < count; j++) {
+            if ((rc = interrupted()) < 0)
+                break;
+            load_colmajor(A, ac, ac->data + batch_offset(ac, nb, j), n, n, es);
+            info = heevd(cpx, jobz, uplo, ln, A,
+                         (double *)(void *)(W->data + j * n * 8), work, lwork,
+                         rwork, lrwork, iwork, liwork);
+            if (info < 0)
+                rc = lapack_bug(cpx ? "zheevd" : "dsyevd", info);
+            else if (info > 0)
+                rc = nd_error(ND_ERR_LINALG, "Eigenvalues did not converge");
+            else if (V)
+                store_rowmajor(V->data + j * n * n * (int64_t)es, A, n, n, es);
+        }
+        nd_fpe_hw_clear();
+        free(iwork);
+        free(rwork);
+        free(work);
+        free(A);
+        nd_decref(ac);
+    }
+    if (rc < 0) {
+        nd_decref(W);
+        nd_decref(V);
+        return -1;
+    }
+    W = finish(W, real_rt);
+    V = V ? finish(V, rt) : NULL;
+    if (!W || (want_v && !V)) {
+        nd_decref(W);
+        nd_decref(V);
+        return -1;
+    }
+    *w_out = W;
+    if (want_v)
+        *v_out = V;
+    return 0;
+}
+
+/* ----------------------------------------------------- rank and pinv */
+
+/* A C-contiguous float64 copy of the singular values s (..., K). */
+static double *s_values(NdArray *s)
+{
+    NdArray *d = nd_astype(s, ND_FLOAT64, ND_CAST_UNSAFE, true);
+    NdArray *c = d ? nd_copy(d, 'C') : NULL;
+    nd_decref(d);
+    if (!c)
+        return NULL;
+    double *v = nd_malloc((size_t)(c->size ? c->size : 1) * sizeof *v);
+    if (v)
+        memcpy(v, c->data, (size_t)c->size * sizeof *v);
+    nd_decref(c);
+    return v;
+}
+
+NdArray *nd_linalg_matrix_rank(NdArray *a, const double *tol,
+                               const double *rtol)
+{
+    if (a->ndim < 2) {
+        /* NumPy: int(not all(A == 0)). */
+        NdArray *z = nd_zeros(ND_INT64, 0, NULL, 'C');
+        NdArray *nz = z ? nd_any(a, NULL, -1, false, NULL) : NULL;
+        if (nz) {
+            NdArray *b = nd_astype(nz, ND_BOOL, ND_CAST_UNSAFE, false);
+            if (b && *(const bool *)(const void *)b->data)
+                *(int64_t *)(void *)z->data = 1;
+            nd_decref(b);
+        }
+        if (!nz) {
+            nd_decref(z);
+            z = NULL;
+        }
+        nd_decref(nz);
+        return z;
+    }
+    NdArray *u, *s, *vh;
+    if (nd_linalg_svd(a, true, false, &u, &s, &vh) < 0)
+        return NULL;
+    const int nb = a->ndim - 2;
+    const int64_t m = a->shape[nb], n = a->shape[nb + 1];
+    const int64_t k = m < n ? m : n;
+    const double eps =
+        s->dtype == ND_FLOAT32 ? (double)FLT_EPSILON : DBL_EPSILON;
+    double *sv = s_values(s);
+    NdArray *out = sv ? nd_zeros(ND_INT64, nb, a->shape, 'C') : NULL;
+    if (out) {
+        int64_t *o = (int64_t *)(void *)out->data;
+        for (int64_t j = 0; k > 0 && j < out->size; j++) {
+            const double *x = sv + j * k;
+            double t;
+            if (tol)
+                t = *tol;
+            else {
+                double mx = x[0];
+                for (int64_t i = 1; i < k; i++)
+                    if (x[i] > mx)
+                        mx = x[i];
+                t = mx * (rtol ? *rtol : (double)(m > n ? m : n) * eps);
+            }
+            for (int64_t i = 0; i < k; i++)
+                o[j] += x[i] > t;
+        }
+    }
+    free(sv);
+    nd_decref(s);
+    return out;
+}
+
+NdArray *nd_linalg_pinv(NdArray *a, double rcond)
+{
+    if (assert_stacked_2d(a) < 0)
+        return NULL;
+    const int nb = a->ndim - 2;
+    const int64_t m = a->shape[nb], n = a->shape[nb + 1];
+    NdType ct, rt;
+    common_type(1, &a, &ct, &rt);
+    if (m == 0 || n == 0) {
+        int64_t shape[ND_MAXDIMS];
+        memcpy(shape, a->shape, (size_t)nb * sizeof *shape);
+        shape[nb] = n;
+        shape[nb + 1] = m;
+        return nd_zeros(rt, nb + 2, shape, 'C');
+    }
+    /* NumPy: svd of a.conj(), then Vt^T @ (s^+ [..., None] * U^T). */
+    NdArray *ac = nd_unary(ND_UF_CONJUGATE, a);
+    NdArray *u = NULL, *s = NULL, *vt = NULL;
+    if (!ac || nd_linalg_svd(ac, false, true, &u, &s, &vt) < 0) {
+        nd_decref(ac);
+        return NULL;
+    }
+    nd_decref(ac);
+    const int64_t k = m < n ? m : n;
+    double *sv = s_values(s);
+    NdArray *inv = sv ? nd_empty(ND_FLOAT64, s->ndim, s->shape, 'C') : NULL;
+    if (inv) {
+        double *o = (double *)(void *)inv->data;
+        for (int64_t j = 0; j < inv->size / k; j++) {
+            const double *x = sv + j * k;
+            double mx = x[0];
+            for (int64_t i = 1; i < k; i++)
+                if (x[i] > mx)
+                    mx = x[i];
+            const double cut = rcond * mx;
+            for (int64_t i = 0; i < k; i++)
+                o[j * k + i] = x[i] > cut ? 1.0 / x[i] : 0.0;
+        }
+    }
+    free(sv);
+    NdArray *r = NULL;
+    NdArray *si = inv ? finish(inv, s->dtype) : NULL;
+    NdArray *se = si ? nd_expand_dims(si, (const int64_t[]){-1}, 1) : NULL;
+    NdArray *ut = se ? nd_swapaxes(u, -1, -2) : NULL;
+    NdArray *su = ut ? nd_binary(ND_UF_MULTIPLY, se, ut) : NULL;
+    NdArray *v = su ? nd_swapaxes(vt, -1, -2) : NULL;
+    if (v)
+        r = nd_matmul(v, su);
+    nd_decref(v);
+    nd_decref(su);
+    nd_decref(ut);
+    nd_decref(se);
+    nd_decref(si);
+    nd_decref(u);
+    nd_decref(s);
+    nd_decref(vt);
+    return r;
 }

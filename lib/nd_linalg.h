@@ -30,4 +30,67 @@ int nd_linalg_slogdet(NdArray *a, NdArray **sign, NdArray **logabsdet);
  * or with upper U (from a's upper triangle) with U^H @ U == a. */
 NdArray *nd_linalg_cholesky(NdArray *a, bool upper);
 
+/* norm's ord: None, 'fro', 'nuc', a number (inf/-inf included), or some
+ * other string (always invalid: ND_NORM_STR, named by str). */
+typedef enum {
+    ND_NORM_NONE,
+    ND_NORM_FRO,
+    ND_NORM_NUC,
+    ND_NORM_NUM,
+    ND_NORM_STR
+} NdNormKind;
+typedef struct {
+    NdNormKind kind;
+    double p;        /* the number, for ND_NORM_NUM */
+    const char *str; /* the string, for ND_NORM_STR (borrowed) */
+} NdNormOrd;
+
+/* norm(x, ord, axis, keepdims): NumPy's numpy.linalg.norm.  naxes -1 is
+ * axis=None (the whole array: a vector norm for 1-d x, a matrix norm for
+ * 2-d x); 1 axis: a vector norm (ords None/2, 1, inf, -inf, 0, any p);
+ * 2 axes: a matrix norm (None/'fro', 'nuc', 1, -1, 2, -2, inf, -inf; 2,
+ * -2 and 'nuc' from the singular values).  Integers and bool compute in
+ * float64; the result has x's real inexact dtype.  ValueErrors as NumPy's:
+ * "Invalid norm order 'nuc' for vectors", "Invalid norm order for
+ * matrices.", "Duplicate axes given.", "Improper number of dimensions to
+ * norm."; AxisError for an axis out of range. */
+NdArray *nd_linalg_norm(NdArray *x, NdNormOrd ord, const int *axes, int naxes,
+                        bool keepdims);
+
+/* qr(a, mode): the QR factorisation a == Q @ R of each matrix of a stack
+ * (..., M, N), K = min(M, N), by geqrf + orgqr/ungqr.  mode "reduced":
+ * Q (..., M, K) with orthonormal columns, R (..., K, N) upper triangular;
+ * "complete": Q (..., M, M), R (..., M, N); "r": R (..., K, N) only (*q
+ * is left NULL).  0, or -1 with nothing set (ValueError "Unrecognized
+ * mode 'x'" for another mode; "raw" is not supported). */
+int nd_linalg_qr(NdArray *a, const char *mode, NdArray **q, NdArray **r);
+
+/* svd(a, full_matrices, compute_uv): a == U @ (S[..., None] * Vh) for
+ * each matrix of a stack (..., M, N), K = min(M, N), by gesdd.  S
+ * (..., K) descending, in a's real result dtype; with compute_uv, U (...,
+ * M, M) and Vh (..., N, N) when full_matrices, else U (..., M, K) and Vh
+ * (..., K, N); without, *u and *vh are left NULL.  LinAlgError "SVD did
+ * not converge".  0, or -1 with nothing set. */
+int nd_linalg_svd(NdArray *a, bool full_matrices, bool compute_uv, NdArray **u,
+                  NdArray **s, NdArray **vh);
+
+/* eigh(a, uplo): the eigenvalues (ascending, a's real result dtype,
+ * (..., M)) and, when v is not NULL, the orthonormal eigenvectors (columns
+ * of (..., M, M)) of each Hermitian matrix of a stack, read from its lower
+ * ('L') or upper ('U') triangle only (syevd/heevd).  ValueError "UPLO
+ * argument must be 'L' or 'U'"; LinAlgError "Eigenvalues did not
+ * converge".  0, or -1 with nothing set. */
+int nd_linalg_eigh(NdArray *a, char uplo, NdArray **w, NdArray **v);
+
+/* matrix_rank(a, tol, rtol): the number of singular values of each matrix
+ * of a stack greater than tol (NULL: max(s) * rtol; rtol NULL: max(M, N)
+ * times the eps of the singular values' dtype), as int64 of shape
+ * a.shape[:-2].  For a of fewer than 2 dimensions: 1 unless all zero. */
+NdArray *nd_linalg_matrix_rank(NdArray *a, const double *tol,
+                               const double *rtol);
+/* pinv(a, rcond): the Moore-Penrose pseudo-inverse (..., N, M) of each
+ * matrix of a stack, from its SVD, singular values <= rcond * max(s)
+ * treated as zero (NumPy 2's default rcond is 1e-15). */
+NdArray *nd_linalg_pinv(NdArray *a, double rcond);
+
 #endif /* ND_LINALG_H */

@@ -4,6 +4,9 @@
  * work on stacked matrices through LAPACKE; this file only converts the
  * arguments and shapes the results (0-d results become scalars, as NumPy's
  * do).  registry.c makes the module from ns_linalg. */
+#include <float.h>
+#include <string.h>
+
 #include "builtins.h"
 #include "ops.h"
 
@@ -91,6 +94,278 @@ static Value bi_cholesky(Value *args)
     return bi_result_array(r);
 }
 
+/* axis: None/unset -> *naxes = -1; an int -> 1; a tuple/list of ints. */
+static int get_axes(Value v, int *axes, int *naxes)
+{
+    *naxes = -1;
+    if (v.kind == VK_UNSET || v.kind == VK_NONE)
+        return 0;
+    int64_t ax;
+    if (v.kind == VK_TUPLE || v.kind == VK_LIST) {
+        ValueIter it;
+        if (iter_start(&it, v) < 0)
+            return -1;
+        int k = 0, rc;
+        Value item;
+        while ((rc = iter_next(&it, &item)) > 0) {
+            int r = bi_get_int(item, &ax);
+            v_decref(item);
+            if (r < 0) {
+                iter_end(&it);
+                return -1;
+            }
+            /* More than two axes is an error later; keep the count. */
+            if (k < 2)
+                axes[k] = (int)(ax < -1000 ? -1000 : ax > 1000 ? 1000 : ax);
+            k++;
+        }
+        iter_end(&it);
+        if (rc < 0)
+            return -1;
+        *naxes = k == 0 ? 3 : k;
+        return 0;
+    }
+    if (bi_get_int(v, &ax) < 0)
+        return -1;
+    axes[0] = (int)(ax < -1000 ? -1000 : ax > 1000 ? 1000 : ax);
+    *naxes = 1;
+    return 0;
+}
+
+/* args: x, ord, axis, keepdims */
+static Value bi_norm(Value *args)
+{
+    NdNormOrd ord = {ND_NORM_NONE, 0.0, NULL};
+    if (args[1].kind == VK_STR) {
+        const char *o = as_str(args[1])->data;
+        if (!strcmp(o, "fro") || !strcmp(o, "f"))
+            ord.kind = ND_NORM_FRO;
+        else if (!strcmp(o, "nuc"))
+            ord.kind = ND_NORM_NUC;
+        else {
+            /* Invalid for vectors and matrices: nd_linalg_norm says which. */
+            ord.kind = ND_NORM_STR;
+            ord.str = o;
+        }
+    } else if (args[1].kind != VK_UNSET && args[1].kind != VK_NONE) {
+        ord.kind = ND_NORM_NUM;
+        if (value_to_double(args[1], &ord.p) < 0)
+            return v_error();
+    }
+    int axes[2] = {0, 0}, naxes;
+    if (get_axes(args[2], axes, &naxes) < 0)
+        return v_error();
+    bool keep = false;
+    if (args[3].kind != VK_UNSET) {
+        int t = op_truth(args[3]);
+        if (t < 0)
+            return v_error();
+        keep = t;
+    }
+    NdArray *a = value_to_array(args[0], ND_NTYPES);
+    if (!a)
+        return v_error();
+    NdArray *r = nd_linalg_norm(a, ord, axes, naxes, keep);
+    nd_decref(a);
+    return bi_result(r);
+}
+
+/* A tuple of two arrays (both references taken). */
+static Value pair_result(NdArray *x, NdArray *y)
+{
+    Value s = bi_result_array(x);
+    if (v_is_err(s)) {
+        nd_decref(y);
+        return s;
+    }
+    Value l = bi_result_array(y);
+    if (v_is_err(l)) {
+        v_decref(s);
+        return l;
+    }
+    Value t = v_tuple_new(2);
+    if (v_is_err(t)) {
+        v_decref(s);
+        v_decref(l);
+        return t;
+    }
+    tuple_set_take(t, 0, s);
+    tuple_set_take(t, 1, l);
+    return t;
+}
+
+/* args: a, mode */
+static Value bi_qr(Value *args)
+{
+    const char *mode = "reduced";
+    if (args[1].kind != VK_UNSET) {
+        if (args[1].kind != VK_STR) {
+            rt_fail(ERR_TYPE, "qr: mode must be a str");
+            return v_error();
+        }
+        mode = as_str(args[1])->data;
+    }
+    NdArray *a = value_to_array(args[0], ND_NTYPES);
+    if (!a)
+        return v_error();
+    NdArray *q, *r;
+    int rc = nd_linalg_qr(a, mode, &q, &r);
+    nd_decref(a);
+    if (rc < 0)
+        return rt_from_lib();
+    if (!q)
+        return bi_result_array(r);
+    return pair_result(q, r);
+}
+
+/* args: a, full_matrices, compute_uv */
+static Value bi_svd(Value *args)
+{
+    bool flags[2] = {true, true};
+    for (int i = 0; i < 2; i++)
+        if (args[i + 1].kind != VK_UNSET) {
+            int t = op_truth(args[i + 1]);
+            if (t < 0)
+                return v_error();
+            flags[i] = t;
+        }
+    NdArray *a = value_to_array(args[0], ND_NTYPES);
+    if (!a)
+        return v_error();
+    NdArray *u, *s, *vh;
+    int rc = nd_linalg_svd(a, flags[0], flags[1], &u, &s, &vh);
+    nd_decref(a);
+    if (rc < 0)
+        return rt_from_lib();
+    if (!u)
+        return bi_result_array(s);
+    Value us = pair_result(u, s);
+    if (v_is_err(us)) {
+        nd_decref(vh);
+        return us;
+    }
+    Value v = bi_result_array(vh);
+    if (v_is_err(v)) {
+        v_decref(us);
+        return v;
+    }
+    Value t = v_tuple_new(3);
+    if (v_is_err(t)) {
+        v_decref(us);
+        v_decref(v);
+        return t;
+    }
+    for (int i = 0; i < 2; i++) {
+        Value x = as_tuple(us)->items[i];
+        v_incref(x);
+        tuple_set_take(t, i, x);
+    }
+    v_decref(us);
+    tuple_set_take(t, 2, v);
+    return t;
+}
+
+/* UPLO: 'L' (default) or 'U'; anything else is passed on as '?' so the
+ * library gives NumPy's error. */
+static int get_uplo(Value v, char *uplo)
+{
+    *uplo = 'L';
+    if (v.kind == VK_UNSET)
+        return 0;
+    if (v.kind != VK_STR) {
+        *uplo = '?';
+        return 0;
+    }
+    const char *s = as_str(v)->data;
+    *uplo = !strcmp(s, "L") ? 'L' : !strcmp(s, "U") ? 'U' : '?';
+    return 0;
+}
+
+/* args: a, UPLO */
+static Value bi_eigh(Value *args)
+{
+    char uplo;
+    get_uplo(args[1], &uplo);
+    NdArray *a = value_to_array(args[0], ND_NTYPES);
+    if (!a)
+        return v_error();
+    NdArray *w, *v;
+    int rc = nd_linalg_eigh(a, uplo, &w, &v);
+    nd_decref(a);
+    if (rc < 0)
+        return rt_from_lib();
+    return pair_result(w, v);
+}
+
+/* args: a, UPLO */
+static Value bi_eigvalsh(Value *args)
+{
+    char uplo;
+    get_uplo(args[1], &uplo);
+    NdArray *a = value_to_array(args[0], ND_NTYPES);
+    if (!a)
+        return v_error();
+    NdArray *w;
+    int rc = nd_linalg_eigh(a, uplo, &w, NULL);
+    nd_decref(a);
+    if (rc < 0)
+        return rt_from_lib();
+    return bi_result_array(w);
+}
+
+/* An optional float argument: *has false when unset or None. */
+static int get_opt_double(Value v, bool *has, double *out)
+{
+    *has = v.kind != VK_UNSET && v.kind != VK_NONE;
+    if (!*has)
+        return 0;
+    return value_to_double(v, out);
+}
+
+/* args: A, tol, rtol */
+static Value bi_matrix_rank(Value *args)
+{
+    bool ht, hr;
+    double tol, rtol;
+    if (get_opt_double(args[1], &ht, &tol) < 0 ||
+        get_opt_double(args[2], &hr, &rtol) < 0)
+        return v_error();
+    NdArray *a = value_to_array(args[0], ND_NTYPES);
+    if (!a)
+        return v_error();
+    NdArray *r = nd_linalg_matrix_rank(a, ht ? &tol : NULL, hr ? &rtol : NULL);
+    nd_decref(a);
+    return bi_result(r);
+}
+
+/* args: a, rcond, rtol */
+static Value bi_pinv(Value *args)
+{
+    bool hc, hr;
+    double rcond = 1e-15, rtol;
+    if (get_opt_double(args[1], &hc, &rcond) < 0 ||
+        get_opt_double(args[2], &hr, &rtol) < 0)
+        return v_error();
+    NdArray *a = value_to_array(args[0], ND_NTYPES);
+    if (!a)
+        return v_error();
+    if (!hc) {
+        /* NumPy 2: rtol given -> it; rtol=None -> max(M, N) * eps. */
+        if (hr)
+            rcond = rtol;
+        else if (args[2].kind == VK_NONE && a->ndim >= 2) {
+            int64_t m = a->shape[a->ndim - 2], n = a->shape[a->ndim - 1];
+            bool single = a->dtype == ND_FLOAT32 || a->dtype == ND_COMPLEX64;
+            rcond = (double)(m > n ? m : n) *
+                    (single ? (double)FLT_EPSILON : DBL_EPSILON);
+        } else
+            rcond = 1e-15;
+    }
+    NdArray *r = nd_linalg_pinv(a, rcond);
+    nd_decref(a);
+    return bi_result_array(r);
+}
+
 static Value make_linalgerror(void)
 {
     return v_str("LinAlgError");
@@ -125,6 +400,28 @@ static const BuiltinDef linalg_defs[] = {
      ">>> a.shape\n(3, 2, 2)\n"
      ">>> linalg.det(a)\n"
      "array([-2., -3., -8.])\n"},
+    {"eigh", bi_eigh, "a, UPLO='L'",
+     "eigh(a, UPLO='L'): the eigenvalues and eigenvectors of a Hermitian "
+     "(real symmetric)\nmatrix, or of each matrix of a stack.\n\n"
+     "Returns the tuple (eigenvalues, eigenvectors) — a plain tuple here, "
+     "where\nNumPy's EighResult also names its fields: the eigenvalues "
+     "real and ascending\n(..., M), the orthonormal eigenvectors the "
+     "columns of (..., M, M), so\na @ v[:, i] == w[i] * v[:, i].  Only the "
+     "lower (UPLO='L') or upper ('U')\ntriangle of a is read.  LAPACK "
+     "syevd/heevd.\n\n"
+     ">>> a = array([[1, -2j], [2j, 5]])\n"
+     ">>> (w, v) = linalg.eigh(a)\n"
+     ">>> w\narray([0.17157288, 5.82842712])\n"
+     ">>> allclose(a @ v, v * w)\nTrue\n"
+     ">>> linalg.eigh([[2, 0], [0, 1]])[0]\narray([1., 2.])\n"},
+    {"eigvalsh", bi_eigvalsh, "a, UPLO='L'",
+     "eigvalsh(a, UPLO='L'): the eigenvalues of a Hermitian (real "
+     "symmetric) matrix,\nor of each matrix of a stack: real, ascending, "
+     "shape (..., M).  Only the lower\n(UPLO='L') or upper ('U') triangle "
+     "of a is read.  LAPACK syevd/heevd.\n\n"
+     ">>> a = array([[5+2j, 9-2j], [0+2j, 2-1j]])\n"
+     ">>> linalg.eigvalsh(a)\narray([1., 6.])\n"
+     ">>> linalg.eigvalsh(a, UPLO='U')\narray([-5.84077085, 12.84077085])\n"},
     {"inv", bi_inv, "a",
      "inv(a): the inverse of a square matrix, or of each matrix of a "
      "stack.\n\n"
@@ -138,6 +435,76 @@ static const BuiltinDef linalg_defs[] = {
      ">>> linalg.inv(a).shape\n(2, 2, 2)\n"
      ">>> linalg.inv(a)[1]\n"
      "array([[-1.25,  0.75],\n       [ 0.75, -0.25]])\n"},
+    {"matrix_rank", bi_matrix_rank, "A, tol=None, *, rtol=None",
+     "matrix_rank(A, tol=None, *, rtol=None): the rank of a matrix, or of "
+     "each matrix\nof a stack, by SVD.\n\n"
+     "Counts the singular values greater than tol; by default tol is "
+     "S.max() * rtol\nand rtol max(M, N) * eps (eps of the singular "
+     "values' dtype).  tol and rtol\nare scalars here (NumPy also takes "
+     "arrays of them); NumPy's hermitian= is\nnot supported.  For A of "
+     "fewer than two dimensions: 1 unless A is all zero.\n\n"
+     ">>> linalg.matrix_rank(eye(4))\n4\n"
+     ">>> I = eye(4)\n>>> I[-1, -1] = 0.\n"
+     ">>> linalg.matrix_rank(I)\n3\n"
+     ">>> linalg.matrix_rank(ones((4,)))\n1\n"
+     ">>> linalg.matrix_rank(zeros((4,)))\n0\n"},
+    {"norm", bi_norm, "x, ord=None, axis=None, keepdims=False",
+     "norm(x, ord=None, axis=None, keepdims=False): a matrix or vector "
+     "norm.\n\n"
+     "axis=None: the 2-norm of x flattened when ord is None, else the "
+     "vector norm\n(1-d x) or matrix norm (2-d x) named by ord.  One axis: "
+     "vector norms along\nit, ord None/2 (Euclidean), 1 (sum of |x|), inf "
+     "(max |x|), -inf (min |x|),\n0 (count of nonzeros), or any p: "
+     "sum(|x|**p)**(1/p).  Two axes: matrix\nnorms of the matrices they "
+     "span, ord None/'fro' (Frobenius), 'nuc' (sum\nof singular values), "
+     "1/-1 (max/min column sum of |x|), inf/-inf (max/min\nrow sum), 2/-2 "
+     "(largest/smallest singular value).  keepdims keeps the\nreduced axes "
+     "as length 1.  The result is float (x's real dtype when inexact).\n\n"
+     ">>> a = arange(9) - 4\n"
+     ">>> b = a.reshape((3, 3))\n"
+     ">>> linalg.norm(a)\n7.745966692414834\n"
+     ">>> linalg.norm(b, 'fro')\n7.745966692414834\n"
+     ">>> linalg.norm(a, inf)\n4.0\n"
+     ">>> linalg.norm(b, inf)\n9.0\n"
+     ">>> linalg.norm(b, -1)\n6.0\n"
+     ">>> linalg.norm(b, 2)\n7.348469228349533\n"
+     ">>> c = array([[1, 2, 3], [-1, 1, 4]])\n"
+     ">>> linalg.norm(c, axis=0)\n"
+     "array([1.41421356, 2.23606798, 5.        ])\n"
+     ">>> linalg.norm(c, ord=1, axis=1)\narray([6., 6.])\n"
+     ">>> m = arange(8).reshape((2, 2, 2))\n"
+     ">>> linalg.norm(m, axis=(1, 2))\n"
+     "array([ 3.74165739, 11.22497216])\n"},
+    {"pinv", bi_pinv, "a, rcond=None, *, rtol=None",
+     "pinv(a, rcond=None, *, rtol=None): the (Moore-Penrose) "
+     "pseudo-inverse of a matrix,\nor of each matrix of a stack: "
+     "(..., N, M) for a (..., M, N).\n\n"
+     "From the SVD, singular values at most rcond * max(S) counting as "
+     "zero.  As in\nNumPy 2, rcond defaults to 1e-15; rtol (the "
+     "array-API name) is used when\nrcond is not given, and rtol=None "
+     "means max(M, N) * eps.  rcond is a scalar\nhere; NumPy's "
+     "hermitian= is not supported.\n\n"
+     ">>> a = array([[1., 2], [3, 4], [5, 6]])\n"
+     ">>> B = linalg.pinv(a)\n"
+     ">>> allclose(a, a @ B @ a), allclose(B, B @ a @ B)\n(True, True)\n"
+     ">>> linalg.pinv([[2., 0], [0, 0]])\n"
+     "array([[0.5, 0. ],\n       [0. , 0. ]])\n"},
+    {"qr", bi_qr, "a, mode='reduced'",
+     "qr(a, mode='reduced'): the QR factorisation a == Q @ R.\n\n"
+     "For a (..., M, N) and K = min(M, N): mode 'reduced' returns the "
+     "tuple (Q, R)\nwith Q (..., M, K) of orthonormal columns and R (..., "
+     "K, N) upper triangular;\n'complete' gives Q (..., M, M) and R (..., "
+     "M, N); 'r' returns R alone.  A plain\ntuple here, where NumPy's "
+     "QRResult also names its fields; mode 'raw' is not\nsupported.  "
+     "LAPACK geqrf + orgqr/ungqr; integers compute in float64,\n"
+     "float32/complex64 stay single precision.\n\n"
+     ">>> a = array([[3., 1], [4, 2]])\n"
+     ">>> (Q, R) = linalg.qr(a)\n"
+     ">>> allclose(Q @ R, a), allclose(Q.T @ Q, eye(2))\n(True, True)\n"
+     ">>> abs(R[0, 0])\n5.0\n"
+     ">>> (Q, R) = linalg.qr(ones((4, 2)), mode='complete')\n"
+     ">>> (Q.shape, R.shape)\n((4, 4), (4, 2))\n"
+     ">>> linalg.qr(ones((2, 3)), mode='r').shape\n(2, 3)\n"},
     {"slogdet", bi_slogdet, "a",
      "slogdet(a): the sign and the natural log of the absolute value of "
      "the determinant.\n\n"
@@ -163,6 +530,24 @@ static const BuiltinDef linalg_defs[] = {
      ">>> x\n"
      "array([-1.,  1.])\n"
      ">>> allclose(a @ x, b)\nTrue\n"},
+    {"svd", bi_svd, "a, full_matrices=True, compute_uv=True",
+     "svd(a, full_matrices=True, compute_uv=True): the singular value "
+     "decomposition.\n\n"
+     "For a (..., M, N) and K = min(M, N), returns the tuple (U, S, Vh) "
+     "with\na == U[..., :, :K] @ (S[..., None] * Vh[..., :K, :]): S (..., "
+     "K) the singular\nvalues, real and descending; U (..., M, M) and Vh "
+     "(..., N, N) unitary, or\n(..., M, K) and (..., K, N) when "
+     "full_matrices=False.  compute_uv=False\nreturns S alone.  A plain "
+     "tuple here, where NumPy's SVDResult also names\nits fields; "
+     "NumPy's hermitian= is not supported.  LAPACK gesdd; LinAlgError\n"
+     "\"SVD did not converge\" when it fails.\n\n"
+     ">>> a = array([[3., 0], [0, -4], [0, 0]])\n"
+     ">>> linalg.svd(a, compute_uv=False)\narray([4., 3.])\n"
+     ">>> (U, S, Vh) = linalg.svd(a)\n"
+     ">>> (U.shape, S.shape, Vh.shape)\n((3, 3), (2,), (2, 2))\n"
+     ">>> (U, S, Vh) = linalg.svd(a, full_matrices=False)\n"
+     ">>> U.shape\n(3, 2)\n"
+     ">>> allclose(U @ diag(S) @ Vh, a)\nTrue\n"},
 };
 
 static const NsConst linalg_consts[] = {

@@ -688,6 +688,604 @@ START_TEST(test_cholesky_stack_errors)
 }
 END_TEST
 
+/* ----------------------------------------------------------------- norm */
+
+static double norm_val(NdArray *x, NdNormOrd ord, const int *axes, int n)
+{
+    NdArray *r = nd_linalg_norm(x, ord, axes, n, false);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->ndim, 0);
+    nd_complex128 *v = as_c128(r);
+    double d = v[0].re;
+    free(v);
+    nd_decref(r);
+    return d;
+}
+
+#define ORD(k, p) ((NdNormOrd){(k), (p), NULL})
+
+START_TEST(test_norm_by_hand)
+{
+    /* NumPy's doc example: a = arange(9) - 4, b = a.reshape(3, 3). */
+    double v[9];
+    for (int i = 0; i < 9; i++)
+        v[i] = i - 4;
+    NdArray *a = f64(1, SHAPE(9), v);
+    NdArray *b = f64(2, SHAPE(3, 3), v);
+    ck_assert_double_eq_tol(norm_val(a, ORD(ND_NORM_NONE, 0), NULL, -1),
+                            sqrt(60.0), 1e-15);
+    ck_assert_double_eq_tol(norm_val(b, ORD(ND_NORM_FRO, 0), NULL, -1),
+                            sqrt(60.0), 1e-15);
+    ck_assert_double_eq(norm_val(a, ORD(ND_NORM_NUM, INFINITY), NULL, -1), 4);
+    ck_assert_double_eq(norm_val(a, ORD(ND_NORM_NUM, -INFINITY), NULL, -1), 0);
+    ck_assert_double_eq(norm_val(a, ORD(ND_NORM_NUM, 1), NULL, -1), 20);
+    ck_assert_double_eq(norm_val(a, ORD(ND_NORM_NUM, 0), NULL, -1), 8);
+    /* Rows of b (-4 -3 -2; -1 0 1; 2 3 4): |.| sums 9, 2, 9; columns:
+     * 7, 6, 7. */
+    ck_assert_double_eq(norm_val(b, ORD(ND_NORM_NUM, INFINITY), NULL, -1), 9);
+    ck_assert_double_eq(norm_val(b, ORD(ND_NORM_NUM, -INFINITY), NULL, -1), 2);
+    ck_assert_double_eq(norm_val(b, ORD(ND_NORM_NUM, 1), NULL, -1), 7);
+    ck_assert_double_eq(norm_val(b, ORD(ND_NORM_NUM, -1), NULL, -1), 6);
+    /* p = 3: (2 * (64 + 27 + 8 + 1)) ** (1/3) = 200 ** (1/3). */
+    ck_assert_double_eq_tol(norm_val(a, ORD(ND_NORM_NUM, 3), NULL, -1),
+                            cbrt(200.0), 1e-13);
+    /* diag(3, -4, 1): singular values 4, 3, 1. */
+    NdArray *d =
+        f64(2, SHAPE(3, 3), (const double[]){3, 0, 0, 0, -4, 0, 0, 0, 1});
+    ck_assert_double_eq_tol(norm_val(d, ORD(ND_NORM_NUC, 0), NULL, -1), 8,
+                            1e-14);
+    ck_assert_double_eq_tol(norm_val(d, ORD(ND_NORM_NUM, 2), NULL, -1), 4,
+                            1e-14);
+    ck_assert_double_eq_tol(norm_val(d, ORD(ND_NORM_NUM, -2), NULL, -1), 1,
+                            1e-14);
+    /* A transposed view swaps the 1 and inf norms. */
+    NdArray *bt = nd_transpose(b, NULL, 0);
+    ck_assert_double_eq(norm_val(bt, ORD(ND_NORM_NUM, 1), NULL, -1), 9);
+    ck_assert_double_eq(norm_val(bt, ORD(ND_NORM_NUM, INFINITY), NULL, -1), 7);
+    nd_decref(bt);
+    nd_decref(d);
+    nd_decref(b);
+    nd_decref(a);
+}
+END_TEST
+
+START_TEST(test_norm_axes_dtypes)
+{
+    /* Stack of 2x2 matrices: Frobenius norms sqrt(14), sqrt(126). */
+    double v[8];
+    for (int i = 0; i < 8; i++)
+        v[i] = i;
+    NdArray *m = f64(3, SHAPE(2, 2, 2), v);
+    const int ax[2] = {1, 2};
+    NdArray *r = nd_linalg_norm(m, ORD(ND_NORM_NONE, 0), ax, 2, false);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->ndim, 1);
+    ck_assert_int_eq(r->shape[0], 2);
+    ck_assert_double_eq_tol(((double *)(void *)r->data)[0], sqrt(14.0), 1e-14);
+    ck_assert_double_eq_tol(((double *)(void *)r->data)[1], sqrt(126.0), 1e-14);
+    nd_decref(r);
+    r = nd_linalg_norm(m, ORD(ND_NORM_NUM, 2), ax, 2, true);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->ndim, 3);
+    ck_assert_int_eq(r->shape[0], 2);
+    ck_assert_int_eq(r->shape[1], 1);
+    ck_assert_int_eq(r->shape[2], 1);
+    nd_decref(r);
+    const int ax1[1] = {-1};
+    r = nd_linalg_norm(m, ORD(ND_NORM_NUM, 1), ax1, 1, true);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->ndim, 3);
+    ck_assert_int_eq(r->shape[2], 1);
+    ck_assert_double_eq(((double *)(void *)r->data)[3], 13);
+    nd_decref(r);
+    /* complex: |3+4j| = 5; complex64 -> float32. */
+    NdArray *z = nd_zeros(ND_COMPLEX64, 1, SHAPE(2), 'C');
+    ((nd_complex64 *)(void *)z->data)[0] = (nd_complex64){3, 4};
+    r = nd_linalg_norm(z, ORD(ND_NORM_NONE, 0), NULL, -1, false);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->dtype, ND_FLOAT32);
+    ck_assert_float_eq(*(float *)(void *)r->data, 5.0f);
+    nd_decref(r);
+    nd_decref(z);
+    nd_decref(m);
+}
+END_TEST
+
+START_TEST(test_norm_errors)
+{
+    NdArray *a = nd_zeros(ND_FLOAT64, 1, SHAPE(3), 'C');
+    NdArray *b = nd_zeros(ND_FLOAT64, 2, SHAPE(3, 3), 'C');
+    NdArray *c = nd_zeros(ND_FLOAT64, 3, SHAPE(2, 3, 3), 'C');
+    ck_assert_ptr_null(nd_linalg_norm(a, ORD(ND_NORM_NUC, 0), NULL, -1, false));
+    ck_assert_nd_error(ND_ERR_VALUE, "Invalid norm order 'nuc' for vectors");
+    ck_assert_ptr_null(nd_linalg_norm(b, ORD(ND_NORM_NUM, 3), NULL, -1, false));
+    ck_assert_nd_error(ND_ERR_VALUE, "Invalid norm order for matrices.");
+    const int dup[2] = {1, -1};
+    ck_assert_ptr_null(nd_linalg_norm(b, ORD(ND_NORM_NONE, 0), dup, 2, false));
+    ck_assert_nd_error(ND_ERR_VALUE, "Duplicate axes given.");
+    ck_assert_ptr_null(nd_linalg_norm(c, ORD(ND_NORM_NUM, 2), NULL, -1, false));
+    ck_assert_nd_error(ND_ERR_VALUE, "Improper number of dimensions to norm.");
+    const int bad[1] = {2};
+    ck_assert_ptr_null(nd_linalg_norm(b, ORD(ND_NORM_NONE, 0), bad, 1, false));
+    ck_assert_nd_error(ND_ERR_AXIS,
+                       "axis 2 is out of bounds for array of dimension 2");
+    nd_decref(c);
+    nd_decref(b);
+    nd_decref(a);
+}
+END_TEST
+
+/* ------------------------------------------------------------------- qr */
+
+/* Q @ R == a, Q^H Q == I (k columns), R zero below its diagonal. */
+static void check_qr(NdArray *a, const char *mode, int64_t qcols, int64_t rrows,
+                     double tol)
+{
+    NdArray *q, *r;
+    ck_assert_int_eq(nd_linalg_qr(a, mode, &q, &r), 0);
+    const int nb = a->ndim - 2;
+    ck_assert_int_eq(q->shape[nb], a->shape[nb]);
+    ck_assert_int_eq(q->shape[nb + 1], qcols);
+    ck_assert_int_eq(r->shape[nb], rrows);
+    ck_assert_int_eq(r->shape[nb + 1], a->shape[nb + 1]);
+    NdArray *qr = nd_matmul(q, r);
+    ck_assert_ptr_nonnull(qr);
+    ck_assert_double_le(max_diff(qr, a), tol);
+    NdArray *qh0 = nd_swapaxes(q, -1, -2);
+    NdArray *qh = nd_unary(ND_UF_CONJUGATE, qh0);
+    NdArray *qq = nd_matmul(qh, q);
+    NdArray *i = eye_like(qq);
+    ck_assert_double_le(max_diff(qq, i), tol);
+    nd_complex128 *rv = as_c128(r);
+    const int64_t n = r->shape[nb + 1];
+    for (int64_t e = 0; e < r->size; e++) {
+        int64_t row = (e / n) % rrows, col = e % n;
+        if (row > col)
+            ck_assert(rv[e].re == 0 && rv[e].im == 0);
+    }
+    free(rv);
+    nd_decref(i);
+    nd_decref(qq);
+    nd_decref(qh);
+    nd_decref(qh0);
+    nd_decref(qr);
+    nd_decref(q);
+    nd_decref(r);
+}
+
+START_TEST(test_qr_identities)
+{
+    /* [[3, 1], [4, 2]]: |R00| = 5 (the first column's norm), |R00 R11| =
+     * |det| = 2. */
+    NdArray *a = f64(2, SHAPE(2, 2), (const double[]){3, 1, 4, 2});
+    check_qr(a, "reduced", 2, 2, 1e-14);
+    NdArray *q, *r;
+    ck_assert_int_eq(nd_linalg_qr(a, "r", &q, &r), 0);
+    ck_assert_ptr_null(q);
+    const double *rv = (const double *)(const void *)r->data;
+    ck_assert_double_eq_tol(fabs(rv[0]), 5, 1e-14);
+    ck_assert_double_eq_tol(fabs(rv[0] * rv[3]), 2, 1e-14);
+    ck_assert_double_eq(rv[2], 0);
+    nd_decref(r);
+    nd_decref(a);
+    /* Tall, wide, stacked, transposed. */
+    double v[24];
+    for (int k = 0; k < 24; k++)
+        v[k] = (k * 7) % 11 - 5 + (k % 5 == 0);
+    NdArray *s = f64(3, SHAPE(2, 3, 4), v);
+    check_qr(s, "reduced", 3, 3, 1e-13);
+    check_qr(s, "complete", 3, 3, 1e-13);
+    NdArray *t = nd_swapaxes(s, -1, -2);
+    check_qr(t, "reduced", 3, 3, 1e-13);
+    check_qr(t, "complete", 4, 4, 1e-13);
+    nd_decref(t);
+    nd_decref(s);
+    /* complex and float32 results */
+    NdArray *z = nd_zeros(ND_COMPLEX128, 2, SHAPE(3, 2), 'C');
+    nd_complex128 *zv = (nd_complex128 *)(void *)z->data;
+    zv[0] = (nd_complex128){1, 1};
+    zv[1] = (nd_complex128){2, 0};
+    zv[2] = (nd_complex128){3, 0};
+    zv[3] = (nd_complex128){0, 4};
+    zv[5] = (nd_complex128){1, -2};
+    check_qr(z, "complete", 3, 3, 1e-14);
+    nd_decref(z);
+    NdArray *f = ARR(ND_FLOAT32, float, SHAPE(2, 2), 2, 1, 2, 3, 4);
+    ck_assert_int_eq(nd_linalg_qr(f, "reduced", &q, &r), 0);
+    ck_assert_int_eq(q->dtype, ND_FLOAT32);
+    ck_assert_int_eq(r->dtype, ND_FLOAT32);
+    nd_decref(q);
+    nd_decref(r);
+    nd_decref(f);
+}
+END_TEST
+
+START_TEST(test_qr_empty_errors)
+{
+    NdArray *e = nd_zeros(ND_FLOAT64, 2, SHAPE(3, 0), 'C');
+    NdArray *q, *r;
+    ck_assert_int_eq(nd_linalg_qr(e, "complete", &q, &r), 0);
+    NdArray *i = eye_like(q);
+    ck_assert_double_eq(max_diff(q, i), 0);
+    ck_assert_int_eq(r->shape[0], 3);
+    ck_assert_int_eq(r->shape[1], 0);
+    nd_decref(i);
+    nd_decref(q);
+    nd_decref(r);
+    ck_assert_int_eq(nd_linalg_qr(e, "bad", &q, &r), -1);
+    ck_assert_nd_error(ND_ERR_VALUE, "Unrecognized mode 'bad'");
+    nd_decref(e);
+    NdArray *v = nd_zeros(ND_FLOAT64, 1, SHAPE(3), 'C');
+    ck_assert_int_eq(nd_linalg_qr(v, "reduced", &q, &r), -1);
+    ck_assert_nd_error(ND_ERR_LINALG, "1-dimensional array given. Array must "
+                                      "be at least two-dimensional");
+    nd_decref(v);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ svd */
+
+/* The first `cols` columns of each matrix (rows x c) of x, as complex128,
+ * each column j scaled by scale[mat * k + j] (scale NULL: by 1). */
+static NdArray *first_cols(NdArray *x, int64_t cols, const nd_complex128 *scale,
+                           int64_t k)
+{
+    const int nb = x->ndim - 2;
+    const int64_t rows = x->shape[nb], c = x->shape[nb + 1];
+    nd_complex128 *xv = as_c128(x);
+    int64_t sh[ND_MAXDIMS];
+    memcpy(sh, x->shape, sizeof(int64_t) * (size_t)x->ndim);
+    sh[nb + 1] = cols;
+    NdArray *out = nd_zeros(ND_COMPLEX128, x->ndim, sh, 'C');
+    ck_assert_ptr_nonnull(out);
+    nd_complex128 *ov = (nd_complex128 *)(void *)out->data;
+    for (int64_t e = 0; e < out->size; e++) {
+        int64_t col = e % cols, row = (e / cols) % rows,
+                mat = e / (cols * rows);
+        nd_complex128 v = xv[(mat * rows + row) * c + col];
+        double f = scale ? scale[mat * k + col].re : 1.0;
+        ov[e] = (nd_complex128){v.re * f, v.im * f};
+    }
+    free(xv);
+    return out;
+}
+
+/* U[..., :K] @ (S[..., None] * Vh[..., :K, :]) == a; U^H U == I;
+ * Vh Vh^H == I; S descending and >= 0. */
+static void check_svd(NdArray *a, bool full, double tol)
+{
+    NdArray *u, *s, *vh;
+    ck_assert_int_eq(nd_linalg_svd(a, full, true, &u, &s, &vh), 0);
+    const int nb = a->ndim - 2;
+    const int64_t m = a->shape[nb], n = a->shape[nb + 1];
+    const int64_t k = m < n ? m : n;
+    ck_assert_int_eq(u->shape[nb + 1], full ? m : k);
+    ck_assert_int_eq(vh->shape[nb], full ? n : k);
+    ck_assert_int_eq(s->shape[nb], k);
+    nd_complex128 *sv = as_c128(s);
+    for (int64_t e = 0; e < s->size; e++) {
+        ck_assert(sv[e].re >= 0);
+        if (e % k)
+            ck_assert(sv[e].re <= sv[e - 1].re);
+    }
+    /* U[..., :K] * S, and Vh[..., :K, :] as the first K columns of Vh^T,
+     * transposed back. */
+    NdArray *us = first_cols(u, k, sv, k);
+    NdArray *vt = nd_swapaxes(vh, -1, -2);
+    NdArray *vk0 = first_cols(vt, k, NULL, k);
+    NdArray *vk = nd_swapaxes(vk0, -1, -2);
+    NdArray *rebuilt = nd_matmul(us, vk);
+    ck_assert_ptr_nonnull(rebuilt);
+    ck_assert_double_le(max_diff(rebuilt, a), tol);
+    /* Orthonormal columns of U and rows of Vh. */
+    NdArray *uh0 = nd_swapaxes(u, -1, -2), *uh = nd_unary(ND_UF_CONJUGATE, uh0);
+    NdArray *uu = nd_matmul(uh, u), *iu = eye_like(uu);
+    ck_assert_double_le(max_diff(uu, iu), tol);
+    NdArray *vc = nd_unary(ND_UF_CONJUGATE, vt);
+    NdArray *vv = nd_matmul(vh, vc), *iv = eye_like(vv);
+    ck_assert_double_le(max_diff(vv, iv), tol);
+    nd_decref(iv);
+    nd_decref(vv);
+    nd_decref(vc);
+    nd_decref(iu);
+    nd_decref(uu);
+    nd_decref(uh);
+    nd_decref(uh0);
+    nd_decref(rebuilt);
+    nd_decref(vk);
+    nd_decref(vk0);
+    nd_decref(vt);
+    nd_decref(us);
+    free(sv);
+    nd_decref(u);
+    nd_decref(s);
+    nd_decref(vh);
+}
+
+START_TEST(test_svd_identities)
+{
+    /* [[3, 0], [0, -4], [0, 0]]: singular values 4, 3 by hand. */
+    NdArray *a = f64(2, SHAPE(3, 2), (const double[]){3, 0, 0, -4, 0, 0});
+    NdArray *u, *s, *vh;
+    ck_assert_int_eq(nd_linalg_svd(a, true, false, &u, &s, &vh), 0);
+    ck_assert_ptr_null(u);
+    ck_assert_ptr_null(vh);
+    ck_assert_double_eq_tol(((double *)(void *)s->data)[0], 4, 1e-15);
+    ck_assert_double_eq_tol(((double *)(void *)s->data)[1], 3, 1e-15);
+    nd_decref(s);
+    check_svd(a, true, 1e-14);
+    check_svd(a, false, 1e-14);
+    NdArray *at = nd_swapaxes(a, -1, -2);
+    check_svd(at, true, 1e-14);
+    check_svd(at, false, 1e-14);
+    nd_decref(at);
+    nd_decref(a);
+    double v[24];
+    for (int k = 0; k < 24; k++)
+        v[k] = (k * 7) % 11 - 5 + (k % 5 == 0);
+    NdArray *st = f64(3, SHAPE(2, 3, 4), v);
+    check_svd(st, false, 1e-13);
+    check_svd(st, true, 1e-13);
+    nd_decref(st);
+    NdArray *z = nd_zeros(ND_COMPLEX128, 2, SHAPE(3, 2), 'C');
+    nd_complex128 *zv = (nd_complex128 *)(void *)z->data;
+    zv[0] = (nd_complex128){1, 1};
+    zv[1] = (nd_complex128){2, 0};
+    zv[2] = (nd_complex128){3, 0};
+    zv[3] = (nd_complex128){0, 4};
+    zv[5] = (nd_complex128){1, -2};
+    check_svd(z, false, 1e-14);
+    check_svd(z, true, 1e-14);
+    nd_decref(z);
+    NdArray *f =
+        ARR(ND_COMPLEX64, nd_complex64, SHAPE(1, 1), 2, ((nd_complex64){3, 4}));
+    ck_assert_int_eq(nd_linalg_svd(f, true, true, &u, &s, &vh), 0);
+    ck_assert_int_eq(u->dtype, ND_COMPLEX64);
+    ck_assert_int_eq(s->dtype, ND_FLOAT32);
+    ck_assert_float_eq_tol(*(float *)(void *)s->data, 5.0f, 1e-6f);
+    nd_decref(u);
+    nd_decref(s);
+    nd_decref(vh);
+    nd_decref(f);
+}
+END_TEST
+
+START_TEST(test_svd_empty_errors)
+{
+    NdArray *e = nd_zeros(ND_FLOAT64, 2, SHAPE(0, 3), 'C');
+    NdArray *u, *s, *vh;
+    ck_assert_int_eq(nd_linalg_svd(e, true, true, &u, &s, &vh), 0);
+    ck_assert_int_eq(s->size, 0);
+    NdArray *i = eye_like(vh);
+    ck_assert_double_eq(max_diff(vh, i), 0);
+    nd_decref(i);
+    nd_decref(u);
+    nd_decref(s);
+    nd_decref(vh);
+    nd_decref(e);
+    NdArray *v = nd_zeros(ND_FLOAT64, 1, SHAPE(3), 'C');
+    ck_assert_int_eq(nd_linalg_svd(v, true, true, &u, &s, &vh), -1);
+    ck_assert_nd_error(ND_ERR_LINALG, "1-dimensional array given. Array must "
+                                      "be at least two-dimensional");
+    nd_decref(v);
+}
+END_TEST
+
+/* ----------------------------------------------------------------- eigh */
+
+/* A V == V diag(W), V^H V == I, W ascending. */
+static void check_eigh(NdArray *a, char uplo, double tol)
+{
+    NdArray *w, *v;
+    ck_assert_int_eq(nd_linalg_eigh(a, uplo, &w, &v), 0);
+    const int nb = a->ndim - 2;
+    const int64_t n = a->shape[nb];
+    ck_assert_int_eq(w->ndim, nb + 1);
+    NdArray *av = nd_matmul(a, v);
+    /* v * w[..., None, :] scales column i by w[i]. */
+    NdArray *we = nd_expand_dims(w, (const int64_t[]){-2}, 1);
+    NdArray *vw = nd_binary(ND_UF_MULTIPLY, v, we);
+    ck_assert_double_le(max_diff(av, vw), tol);
+    NdArray *vt0 = nd_swapaxes(v, -1, -2), *vh = nd_unary(ND_UF_CONJUGATE, vt0);
+    NdArray *vv = nd_matmul(vh, v), *i = eye_like(vv);
+    ck_assert_double_le(max_diff(vv, i), tol);
+    nd_complex128 *wv = as_c128(w);
+    for (int64_t e = 0; e < w->size; e++)
+        if (e % n)
+            ck_assert(wv[e].re >= wv[e - 1].re);
+    free(wv);
+    nd_decref(i);
+    nd_decref(vv);
+    nd_decref(vh);
+    nd_decref(vt0);
+    nd_decref(vw);
+    nd_decref(we);
+    nd_decref(av);
+    nd_decref(w);
+    nd_decref(v);
+}
+
+START_TEST(test_eigh_identities)
+{
+    /* NumPy's example [[1, -2j], [2j, 5]]: trace 6, det 1, so the
+     * eigenvalues are 3 -+ sqrt(8). */
+    NdArray *z = nd_zeros(ND_COMPLEX128, 2, SHAPE(2, 2), 'C');
+    nd_complex128 *zv = (nd_complex128 *)(void *)z->data;
+    zv[0] = (nd_complex128){1, 0};
+    zv[1] = (nd_complex128){0, -2};
+    zv[2] = (nd_complex128){0, 2};
+    zv[3] = (nd_complex128){5, 0};
+    NdArray *w;
+    ck_assert_int_eq(nd_linalg_eigh(z, 'L', &w, NULL), 0);
+    ck_assert_int_eq(w->dtype, ND_FLOAT64);
+    ck_assert_double_eq_tol(((double *)(void *)w->data)[0], 3 - sqrt(8.0),
+                            1e-14);
+    ck_assert_double_eq_tol(((double *)(void *)w->data)[1], 3 + sqrt(8.0),
+                            1e-14);
+    nd_decref(w);
+    check_eigh(z, 'L', 1e-14);
+    check_eigh(z, 'U', 1e-14);
+    nd_decref(z);
+    /* Only the named triangle is read: junk above the diagonal. */
+    NdArray *l =
+        f64(2, SHAPE(3, 3), (const double[]){2, 100, 100, 1, 3, 100, 0, 1, 4});
+    NdArray *s =
+        f64(2, SHAPE(3, 3), (const double[]){2, 1, 0, 1, 3, 1, 0, 1, 4});
+    NdArray *wl, *ws;
+    ck_assert_int_eq(nd_linalg_eigh(l, 'L', &wl, NULL), 0);
+    ck_assert_int_eq(nd_linalg_eigh(s, 'U', &ws, NULL), 0);
+    ck_assert_double_le(max_diff(wl, ws), 1e-14);
+    NdArray *lt = nd_swapaxes(l, 0, 1), *wu;
+    ck_assert_int_eq(nd_linalg_eigh(lt, 'U', &wu, NULL), 0);
+    ck_assert_double_le(max_diff(wu, ws), 1e-14);
+    nd_decref(wu);
+    nd_decref(lt);
+    nd_decref(wl);
+    nd_decref(ws);
+    check_eigh(s, 'L', 1e-13);
+    nd_decref(l);
+    /* A stack. */
+    double v[18];
+    const double sv[9] = {2, 1, 0, 1, 3, 1, 0, 1, 4};
+    for (int k = 0; k < 9; k++) {
+        v[k] = sv[k];
+        v[9 + k] = 2 * sv[k] + (k % 4 == 0);
+    }
+    NdArray *st = f64(3, SHAPE(2, 3, 3), v);
+    check_eigh(st, 'L', 1e-13);
+    nd_decref(st);
+    nd_decref(s);
+    NdArray *f = ARR(ND_FLOAT32, float, SHAPE(2, 2), 2, 2, 1, 1, 2);
+    NdArray *fv;
+    ck_assert_int_eq(nd_linalg_eigh(f, 'L', &w, &fv), 0);
+    ck_assert_int_eq(w->dtype, ND_FLOAT32);
+    ck_assert_int_eq(fv->dtype, ND_FLOAT32);
+    ck_assert_float_eq_tol(((float *)(void *)w->data)[0], 1.0f, 1e-6f);
+    ck_assert_float_eq_tol(((float *)(void *)w->data)[1], 3.0f, 1e-6f);
+    nd_decref(w);
+    nd_decref(fv);
+    nd_decref(f);
+}
+END_TEST
+
+START_TEST(test_eigh_errors)
+{
+    NdArray *e = nd_zeros(ND_FLOAT64, 2, SHAPE(0, 0), 'C'), *w, *v;
+    ck_assert_int_eq(nd_linalg_eigh(e, 'L', &w, &v), 0);
+    ck_assert_int_eq(w->size, 0);
+    ck_assert_int_eq(v->ndim, 2);
+    nd_decref(w);
+    nd_decref(v);
+    ck_assert_int_eq(nd_linalg_eigh(e, 'X', &w, &v), -1);
+    ck_assert_nd_error(ND_ERR_VALUE, "UPLO argument must be 'L' or 'U'");
+    nd_decref(e);
+    NdArray *r = nd_zeros(ND_FLOAT64, 2, SHAPE(2, 3), 'C');
+    ck_assert_int_eq(nd_linalg_eigh(r, 'L', &w, NULL), -1);
+    ck_assert_nd_error(ND_ERR_LINALG,
+                       "Last 2 dimensions of the array must be square");
+    nd_decref(r);
+}
+END_TEST
+
+/* ------------------------------------------------------ rank and pinv */
+
+static int64_t rank_of(NdArray *a, const double *tol, const double *rtol)
+{
+    NdArray *r = nd_linalg_matrix_rank(a, tol, rtol);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->dtype, ND_INT64);
+    int64_t v = *(int64_t *)(void *)r->data;
+    nd_decref(r);
+    return v;
+}
+
+START_TEST(test_matrix_rank)
+{
+    /* eye(4) has rank 4; zeroing one diagonal entry drops it to 3. */
+    NdArray *i = nd_zeros(ND_FLOAT64, 2, SHAPE(4, 4), 'C');
+    double *d = (double *)(void *)i->data;
+    for (int k = 0; k < 4; k++)
+        d[k * 5] = 1;
+    ck_assert_int_eq(rank_of(i, NULL, NULL), 4);
+    d[15] = 0;
+    ck_assert_int_eq(rank_of(i, NULL, NULL), 3);
+    nd_decref(i);
+    /* An outer product has rank 1; 1-d: 1 unless all zero. */
+    NdArray *o = f64(2, SHAPE(3, 2), (const double[]){4, 5, 8, 10, 12, 15});
+    ck_assert_int_eq(rank_of(o, NULL, NULL), 1);
+    nd_decref(o);
+    NdArray *v = nd_zeros(ND_FLOAT64, 1, SHAPE(4), 'C');
+    ck_assert_int_eq(rank_of(v, NULL, NULL), 0);
+    ((double *)(void *)v->data)[2] = -1;
+    ck_assert_int_eq(rank_of(v, NULL, NULL), 1);
+    nd_decref(v);
+    /* diag(1, 1e-3, 1e-9) against tolerances. */
+    NdArray *dg =
+        f64(2, SHAPE(3, 3), (const double[]){1, 0, 0, 0, 1e-3, 0, 0, 0, 1e-9});
+    ck_assert_int_eq(rank_of(dg, NULL, NULL), 3);
+    const double t = 1e-2, rt = 1e-6;
+    ck_assert_int_eq(rank_of(dg, &t, NULL), 1);
+    ck_assert_int_eq(rank_of(dg, NULL, &rt), 2);
+    nd_decref(dg);
+    /* Stacks: one rank per matrix. */
+    NdArray *st = nd_zeros(ND_FLOAT64, 3, SHAPE(2, 2, 2), 'C');
+    double *sd = (double *)(void *)st->data;
+    sd[0] = sd[3] = 1;
+    sd[4] = sd[5] = sd[6] = sd[7] = 2;
+    NdArray *r = nd_linalg_matrix_rank(st, NULL, NULL);
+    ck_assert_int_eq(r->ndim, 1);
+    ck_assert_int_eq(((int64_t *)(void *)r->data)[0], 2);
+    ck_assert_int_eq(((int64_t *)(void *)r->data)[1], 1);
+    nd_decref(r);
+    nd_decref(st);
+}
+END_TEST
+
+START_TEST(test_pinv)
+{
+    /* Penrose: a B a == a, B a B == B, for a 3 x 2 of rank 2. */
+    NdArray *a = f64(2, SHAPE(3, 2), (const double[]){1, 2, 3, 4, 5, 6});
+    NdArray *b = nd_linalg_pinv(a, 1e-15);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_int_eq(b->shape[0], 2);
+    ck_assert_int_eq(b->shape[1], 3);
+    NdArray *ab = nd_matmul(a, b), *aba = nd_matmul(ab, a);
+    NdArray *ba = nd_matmul(b, a), *bab = nd_matmul(ba, b);
+    ck_assert_double_le(max_diff(aba, a), 1e-13);
+    ck_assert_double_le(max_diff(bab, b), 1e-13);
+    /* B a is the 2 x 2 identity (full column rank). */
+    NdArray *i2 = eye_like(ba);
+    ck_assert_double_le(max_diff(ba, i2), 1e-13);
+    nd_decref(i2);
+    nd_decref(bab);
+    nd_decref(ba);
+    nd_decref(aba);
+    nd_decref(ab);
+    nd_decref(b);
+    nd_decref(a);
+    /* diag(2, 0) -> diag(0.5, 0): the zero singular value is cut. */
+    NdArray *d = f64(2, SHAPE(2, 2), (const double[]){2, 0, 0, 0});
+    NdArray *p = nd_linalg_pinv(d, 1e-15);
+    NdArray *e = f64(2, SHAPE(2, 2), (const double[]){0.5, 0, 0, 0});
+    ck_assert_double_le(max_diff(p, e), 1e-15);
+    nd_decref(e);
+    nd_decref(p);
+    nd_decref(d);
+    NdArray *z = nd_zeros(ND_FLOAT32, 2, SHAPE(0, 3), 'C');
+    p = nd_linalg_pinv(z, 1e-15);
+    ck_assert_int_eq(p->dtype, ND_FLOAT32);
+    ck_assert_int_eq(p->shape[0], 3);
+    ck_assert_int_eq(p->shape[1], 0);
+    nd_decref(p);
+    nd_decref(z);
+    NdArray *v = nd_zeros(ND_FLOAT64, 1, SHAPE(3), 'C');
+    ck_assert_ptr_null(nd_linalg_pinv(v, 1e-15));
+    ck_assert_nd_error(ND_ERR_LINALG, "1-dimensional array given. Array must "
+                                      "be at least two-dimensional");
+    nd_decref(v);
+}
+END_TEST
+
 static Suite *linalg_suite(void)
 {
     Suite *s = suite_create("linalg");
@@ -711,6 +1309,17 @@ static Suite *linalg_suite(void)
     tcase_add_test(tc, test_cholesky_identity);
     tcase_add_test(tc, test_cholesky_numpy_doc);
     tcase_add_test(tc, test_cholesky_stack_errors);
+    tcase_add_test(tc, test_norm_by_hand);
+    tcase_add_test(tc, test_norm_axes_dtypes);
+    tcase_add_test(tc, test_norm_errors);
+    tcase_add_test(tc, test_qr_identities);
+    tcase_add_test(tc, test_qr_empty_errors);
+    tcase_add_test(tc, test_svd_identities);
+    tcase_add_test(tc, test_svd_empty_errors);
+    tcase_add_test(tc, test_eigh_identities);
+    tcase_add_test(tc, test_eigh_errors);
+    tcase_add_test(tc, test_matrix_rank);
+    tcase_add_test(tc, test_pinv);
     suite_add_tcase(s, tc);
     return s;
 }
