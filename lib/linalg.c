@@ -1,6 +1,8 @@
 /* linalg.c — the linear-algebra room: NumPy's linalg functions inv, solve,
- * det, slogdet and cholesky on stacked matrices (..., M, M), through
- * LAPACKE's column-major drivers (gesv, getrf, potrf).
+ * det, slogdet, cholesky, norm, qr, svd, eigh/eigvalsh, matrix_rank, pinv
+ * and matrix_power on stacked matrices (..., M, N), through LAPACKE's
+ * column-major drivers (gesv, getrf, potrf, geqrf + orgqr/ungqr, gesdd,
+ * syevd/heevd).
  *
  * Each matrix of a stack is copied into a small column-major work buffer
  * (LAPACK overwrites its input, and the copy also takes any strides,
@@ -1476,4 +1478,68 @@ NdArray *nd_linalg_pinv(NdArray *a, double rcond)
     nd_decref(s);
     nd_decref(vt);
     return r;
+}
+
+/* --------------------------------------------------------- matrix_power */
+
+NdArray *nd_linalg_matrix_power(NdArray *a, int64_t n)
+{
+    if (check_square_stack(a) < 0)
+        return NULL;
+    if (n == 0) {
+        /* Identities of a's dtype and shape. */
+        NdArray *one = nd_empty(ND_FLOAT64, 0, NULL, 'C');
+        if (!one)
+            return NULL;
+        *(double *)(void *)one->data = 1.0;
+        NdArray *e = nd_zeros(a->dtype, a->ndim, a->shape, 'C');
+        NdArray *o = e ? nd_astype(one, a->dtype, ND_CAST_UNSAFE, false) : NULL;
+        nd_decref(one);
+        if (!o) {
+            nd_decref(e);
+            return NULL;
+        }
+        const size_t es = nd_dtype_size(a->dtype);
+        const int64_t m = a->shape[a->ndim - 1];
+        for (int64_t k = 0; m > 0 && k < e->size; k += m * m)
+            for (int64_t i = 0; i < m; i++)
+                memcpy(e->data + (k + i * m + i) * (int64_t)es, o->data, es);
+        nd_decref(o);
+        return e;
+    }
+    NdArray *base = n < 0 ? nd_linalg_inv(a) : nd_incref(a);
+    if (!base)
+        return NULL;
+    uint64_t k = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+    if (k == 1) {
+        NdArray *c = nd_copy(base, 'C');
+        nd_decref(base);
+        return c;
+    }
+    /* Binary powering, as NumPy: z runs through base^(2^i); result
+     * collects the set bits. */
+    NdArray *z = NULL, *result = NULL;
+    while (k > 0) {
+        NdArray *nz = z ? nd_matmul(z, z) : nd_incref(base);
+        nd_decref(z);
+        z = nz;
+        if (!z)
+            break;
+        if (k & 1) {
+            NdArray *nr = result ? nd_matmul(result, z) : nd_incref(z);
+            nd_decref(result);
+            result = nr;
+            if (!result)
+                break;
+        }
+        k >>= 1;
+    }
+    nd_decref(base);
+    if (!z || (k > 0 && !result)) {
+        nd_decref(z);
+        nd_decref(result);
+        return NULL;
+    }
+    nd_decref(z);
+    return result;
 }

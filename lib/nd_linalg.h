@@ -93,4 +93,9 @@ NdArray *nd_linalg_matrix_rank(NdArray *a, const double *tol,
  * treated as zero (NumPy 2's default rcond is 1e-15). */
 NdArray *nd_linalg_pinv(NdArray *a, double rcond);
 
+/* matrix_power(a, n): a @ a @ ... (n times) for each square matrix of a
+ * stack, by repeated squaring (integers stay integer); identities of a's
+ * dtype for n == 0; inv(a) to the power -n for n < 0. */
+NdArray *nd_linalg_matrix_power(NdArray *a, int64_t n);
+
 #endif /* ND_LINALG_H */

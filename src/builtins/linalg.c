@@ -1,6 +1,7 @@
 /* linalg.c — the builtin module `linalg` (also `np.linalg`): NumPy's
- * numpy.linalg functions inv, solve, det, slogdet and cholesky, and the
- * LinAlgError name.  Each binds lib/linalg.c (nd_linalg.h), which does the
+ * numpy.linalg functions inv, solve, det, slogdet, cholesky, norm, qr, svd,
+ * eigh, eigvalsh, matrix_rank, pinv and matrix_power, and the LinAlgError
+ * name.  Each binds lib/linalg.c (nd_linalg.h), which does the
  * work on stacked matrices through LAPACKE; this file only converts the
  * arguments and shapes the results (0-d results become scalars, as NumPy's
  * do).  registry.c makes the module from ns_linalg. */
@@ -366,6 +367,28 @@ static Value bi_pinv(Value *args)
     return bi_result_array(r);
 }
 
+/* args: a, n */
+static Value bi_matrix_power(Value *args)
+{
+    /* NumPy's text for a non-integral exponent (operator.index fails). */
+    if (args[1].kind == VK_SCALAR) {
+        NdKind k = nd_dtype_kind(v_to_ndscalar(args[1]).dtype);
+        if (k == ND_KIND_FLOAT || k == ND_KIND_COMPLEX) {
+            rt_fail(ERR_TYPE, "exponent must be an integer");
+            return v_error();
+        }
+    }
+    int64_t n;
+    if (bi_get_int(args[1], &n) < 0)
+        return v_error();
+    NdArray *a = value_to_array(args[0], ND_NTYPES);
+    if (!a)
+        return v_error();
+    NdArray *r = nd_linalg_matrix_power(a, n);
+    nd_decref(a);
+    return bi_result_array(r);
+}
+
 static Value make_linalgerror(void)
 {
     return v_str("LinAlgError");
@@ -435,6 +458,20 @@ static const BuiltinDef linalg_defs[] = {
      ">>> linalg.inv(a).shape\n(2, 2, 2)\n"
      ">>> linalg.inv(a)[1]\n"
      "array([[-1.25,  0.75],\n       [ 0.75, -0.25]])\n"},
+    {"matrix_power", bi_matrix_power, "a, n",
+     "matrix_power(a, n): a square matrix (or each matrix of a stack) "
+     "raised to the\ninteger power n.\n\n"
+     "By repeated squaring with matmul, so integer matrices stay integer; "
+     "n == 0\ngives identities of a's dtype, n < 0 powers inv(a) (float; "
+     "LinAlgError\n\"Singular matrix\" when a has no inverse); n must be an "
+     "integer.\n\n"
+     ">>> i = array([[0, 1], [-1, 0]])\n"
+     ">>> linalg.matrix_power(i, 3)\n"
+     "array([[ 0, -1],\n       [ 1,  0]])\n"
+     ">>> linalg.matrix_power(i, 0)\n"
+     "array([[1, 0],\n       [0, 1]])\n"
+     ">>> linalg.matrix_power(i, -3)\n"
+     "array([[ 0.,  1.],\n       [-1.,  0.]])\n"},
     {"matrix_rank", bi_matrix_rank, "A, tol=None, *, rtol=None",
      "matrix_rank(A, tol=None, *, rtol=None): the rank of a matrix, or of "
      "each matrix\nof a stack, by SVD.\n\n"
@@ -566,6 +603,7 @@ const Namespace ns_linalg = {
     .consts = linalg_consts,
     .nconsts = sizeof linalg_consts / sizeof linalg_consts[0],
     .help = "Linear algebra (NumPy's numpy.linalg) on LAPACK: inv, solve, "
-            "det, slogdet,\ncholesky, and LinAlgError.  Every function takes "
-            "stacks of matrices\n(..., M, M).",
+            "det, slogdet,\ncholesky, norm, qr, svd, eigh, eigvalsh, "
+            "matrix_rank, pinv, matrix_power,\nand LinAlgError.  Every "
+            "function takes stacks of matrices (..., M, N).",
 };

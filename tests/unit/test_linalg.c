@@ -1,9 +1,9 @@
 /* test_linalg.c — Check suite of lib/linalg.c (inv, solve, det, slogdet,
- * cholesky).  Results are checked by identities (A @ inv(A) == I, solve's
- * residual, L @ L^H == A), by determinants worked by hand (triangular and
- * permutation matrices) and by NumPy's documented values; plus every
- * error text, stacked and broadcast shapes, float32/complex inputs and
- * non-contiguous views. */
+ * cholesky, norm, qr, svd, eigh, matrix_rank, pinv, matrix_power).  Results are
+ * checked by identities (A @ inv(A) == I, solve's residual, L @ L^H == A), by
+ * determinants worked by hand (triangular and permutation matrices) and by
+ * NumPy's documented values; plus every error text, stacked and broadcast
+ * shapes, float32/complex inputs and non-contiguous views. */
 #include <math.h>
 
 #include "testutil.h"
@@ -1286,6 +1286,51 @@ START_TEST(test_pinv)
 }
 END_TEST
 
+/* --------------------------------------------------------- matrix_power */
+
+START_TEST(test_matrix_power)
+{
+    /* Fibonacci: [[1, 1], [1, 0]]^10 == [[F11, F10], [F10, F9]] =
+     * [[89, 55], [55, 34]], exactly, in int64. */
+    NdArray *f = ARR(ND_INT64, int64_t, SHAPE(2, 2), 2, 1, 1, 1, 0);
+    NdArray *p = nd_linalg_matrix_power(f, 10);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_int_eq(p->dtype, ND_INT64);
+    const int64_t *pv = (const int64_t *)(const void *)p->data;
+    ck_assert_int_eq(pv[0], 89);
+    ck_assert_int_eq(pv[1], 55);
+    ck_assert_int_eq(pv[2], 55);
+    ck_assert_int_eq(pv[3], 34);
+    nd_decref(p);
+    /* n == 0: the identity, of a's dtype. */
+    p = nd_linalg_matrix_power(f, 0);
+    ck_assert_int_eq(p->dtype, ND_INT64);
+    pv = (const int64_t *)(const void *)p->data;
+    ck_assert(pv[0] == 1 && pv[1] == 0 && pv[2] == 0 && pv[3] == 1);
+    nd_decref(p);
+    /* n < 0: F^-2 @ F^2 == I. */
+    NdArray *m = nd_linalg_matrix_power(f, -2),
+            *q = nd_linalg_matrix_power(f, 2);
+    NdArray *mq = nd_matmul(m, q), *i = eye_like(mq);
+    ck_assert_int_eq(m->dtype, ND_FLOAT64);
+    ck_assert_double_le(max_diff(mq, i), 1e-14);
+    nd_decref(i);
+    nd_decref(mq);
+    nd_decref(q);
+    nd_decref(m);
+    nd_decref(f);
+    NdArray *z = nd_zeros(ND_FLOAT64, 2, SHAPE(2, 2), 'C');
+    ck_assert_ptr_null(nd_linalg_matrix_power(z, -1));
+    ck_assert_nd_error(ND_ERR_LINALG, "Singular matrix");
+    nd_decref(z);
+    NdArray *r = nd_zeros(ND_FLOAT64, 2, SHAPE(2, 3), 'C');
+    ck_assert_ptr_null(nd_linalg_matrix_power(r, 2));
+    ck_assert_nd_error(ND_ERR_LINALG,
+                       "Last 2 dimensions of the array must be square");
+    nd_decref(r);
+}
+END_TEST
+
 static Suite *linalg_suite(void)
 {
     Suite *s = suite_create("linalg");
@@ -1320,6 +1365,7 @@ static Suite *linalg_suite(void)
     tcase_add_test(tc, test_eigh_errors);
     tcase_add_test(tc, test_matrix_rank);
     tcase_add_test(tc, test_pinv);
+    tcase_add_test(tc, test_matrix_power);
     suite_add_tcase(s, tc);
     return s;
 }
