@@ -269,62 +269,47 @@ fast_binary(int op, Value a, Value b, Value *out)
     }
 }
 
-/* Ordering comparisons of two weak int64 or two weak float64 scalars. */
+/* Comparisons of two weak int64 or two weak float64 scalars.  Each
+ * operator is read off the three relations, which are all false for a NaN
+ * operand, as IEEE comparison wants (nan != x is the only true one). */
 static inline bool fast_compare(int op, Value a, Value b, Value *out)
 {
     if (a.kind != VK_SCALAR || b.kind != VK_SCALAR || !a.weak || !b.weak ||
         a.dtype != b.dtype)
         return false;
-    bool r;
+    bool lt, eq, gt;
     if (a.dtype == ND_INT64) {
-        int64_t x = a.as.i, y = b.as.i;
-        switch (op) {
-        case OP_LT:
-            r = x < y;
-            break;
-        case OP_LE:
-            r = x <= y;
-            break;
-        case OP_GT:
-            r = x > y;
-            break;
-        case OP_GE:
-            r = x >= y;
-            break;
-        case OP_EQ:
-            r = x == y;
-            break;
-        case OP_NE:
-            r = x != y;
-            break;
-        default:
-            return false;
-        }
+        lt = a.as.i < b.as.i;
+        eq = a.as.i == b.as.i;
+        gt = a.as.i > b.as.i;
     } else if (a.dtype == ND_FLOAT64) {
-        double x = a.as.f, y = b.as.f;
-        switch (op) {
-        case OP_LT:
-            r = x < y;
-            break;
-        case OP_LE:
-            r = x <= y;
-            break;
-        case OP_GT:
-            r = x > y;
-            break;
-        case OP_GE:
-            r = x >= y;
-            break;
-        case OP_EQ:
-            r = x == y;
-            break;
-        case OP_NE:
-            r = x != y;
-            break;
-        default:
-            return false;
-        }
+        lt = a.as.f < b.as.f;
+        eq = a.as.f == b.as.f;
+        gt = a.as.f > b.as.f;
     } else {
+        return false;
+    }
+    bool r;
+    switch (op) {
+    case OP_LT:
+        r = lt;
+        break;
+    case OP_LE:
+        r = lt || eq;
+        break;
+    case OP_GT:
+        r = gt;
+        break;
+    case OP_GE:
+        r = gt || eq;
+        break;
+    case OP_EQ:
+        r = eq;
+        break;
+    case OP_NE:
+        r = !eq;
+        break;
+    default:
         return false;
     }
     *out = v_bool(r);
