@@ -1123,22 +1123,32 @@ int nd_sort_inplace(NdArray *a, int64_t axis, NdSortKind kind)
     return 0;
 }
 
-NdArray *nd_sort(NdArray *a, const int64_t *axis, NdSortKind kind)
+/* The copy sort and partition rearrange: a's layout kept along `axis`, or
+ * flattened (axis 0) when axis is NULL (None). */
+static NdArray *copy_to_reorder(NdArray *a, const int64_t *axis, int64_t *ax)
 {
     NdArray *r;
-    int64_t ax = 0;
+    *ax = 0;
     if (!axis) {
         r = flat_copy(a, a->dtype);
     } else {
         int tmp;
         if (nd_normalize_axis(*axis, a->ndim, &tmp) < 0)
             return NULL;
-        ax = tmp;
+        *ax = tmp;
         r = nd_copy(a, 'K');
     }
+    if (r)
+        r->flags &= ~(unsigned)ND_WEAK;
+    return r;
+}
+
+NdArray *nd_sort(NdArray *a, const int64_t *axis, NdSortKind kind)
+{
+    int64_t ax;
+    NdArray *r = copy_to_reorder(a, axis, &ax);
     if (!r)
         return NULL;
-    r->flags &= ~(unsigned)ND_WEAK;
     if (nd_sort_inplace(r, ax, kind) < 0) {
         nd_decref(r);
         return NULL;
@@ -1366,20 +1376,10 @@ int nd_partition_inplace(NdArray *a, const int64_t *kth, int nkth, int64_t axis)
 NdArray *nd_partition(NdArray *a, const int64_t *kth, int nkth,
                       const int64_t *axis)
 {
-    NdArray *r;
-    int64_t ax = 0;
-    if (!axis) {
-        r = flat_copy(a, a->dtype);
-    } else {
-        int tmp;
-        if (nd_normalize_axis(*axis, a->ndim, &tmp) < 0)
-            return NULL;
-        ax = tmp;
-        r = nd_copy(a, 'K');
-    }
+    int64_t ax;
+    NdArray *r = copy_to_reorder(a, axis, &ax);
     if (!r)
         return NULL;
-    r->flags &= ~(unsigned)ND_WEAK;
     if (nd_partition_inplace(r, kth, nkth, ax) < 0) {
         nd_decref(r);
         return NULL;
