@@ -581,11 +581,17 @@ char *nd_scalar_str(const NdScalar *s);
 const char *nd_version(void);
 
 /* The rooms of the library beyond the core, each with its own header. */
+#include "nd_fft.h"
+#include "nd_file.h"
 #include "nd_index.h"
+#include "nd_io.h"
 #include "nd_linalg.h"
 #include "nd_manip.h"
 #include "nd_numeric.h"
+#include "nd_products.h"
+#include "nd_random.h"
 #include "nd_reduce.h"
 #include "nd_sort.h"
+#include "nd_textio.h"
 
 #endif /* ND_H */

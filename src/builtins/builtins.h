@@ -51,6 +51,13 @@ extern const Namespace ns_reduce, ns_reduce_methods; /* reduce.c */
 extern const Namespace ns_manip, ns_manip_methods;   /* manip.c */
 extern const Namespace ns_ufuncs_methods;            /* ufuncs.c */
 extern const Namespace ns_linalg;                    /* linalg.c (module) */
+extern const Namespace ns_products, ns_products_methods; /* products.c */
+extern const Namespace ns_fft;    /* fft.c (module) */
+extern const Namespace ns_random; /* random.c (module) */
+extern const Namespace ns_io;     /* io.c: save, load, savez, ... */
+extern const Namespace ns_textio; /* textio.c: loadtxt, savetxt, genfromtxt */
+extern const Namespace ns_poly;   /* poly.c: polyval, ..., poly1d */
+extern const Namespace ns_ma;     /* ma.c (module) */
 extern const Namespace ns_sort, ns_sort_methods;     /* sort.c */
 extern const Namespace ns_numeric, ns_numeric_methods; /* numeric.c */
 extern const Namespace ns_session, ns_session_methods; /* session.c */

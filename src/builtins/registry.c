@@ -44,11 +44,31 @@ static Value make_linalg(void)
 {
     return builtin_module("linalg");
 }
+/* The other table modules: fft (fft.c), random (random.c), ma (ma.c). */
+static const Namespace *const fft_namespaces[] = {&ns_fft, NULL};
+static const Namespace *const random_namespaces[] = {&ns_random, NULL};
+static const Namespace *const ma_namespaces[] = {&ns_ma, NULL};
+static Value make_fft(void)
+{
+    return builtin_module("fft");
+}
+static Value make_random(void)
+{
+    return builtin_module("random");
+}
+static Value make_ma(void)
+{
+    return builtin_module("ma");
+}
 
 static const NsConst registry_consts[] = {
     {"e", make_e,
      "e: Euler's number, 2.718281828459045 (a Python float).\n\n"
      ">>> e\n2.718281828459045\n"},
+    {"fft", make_fft,
+     "fft: the discrete Fourier transform module (NumPy's numpy.fft; np.fft "
+     "too).\n\n"
+     ">>> fft.fftfreq(4)\narray([ 0.  ,  0.25, -0.5 , -0.25])\n"},
     {"inf", make_inf,
      "inf: positive infinity (a Python float).\n\n"
      ">>> inf > 1e308\nTrue\n>>> -inf\n-inf\n"},
@@ -56,6 +76,11 @@ static const NsConst registry_consts[] = {
      "linalg: the linear-algebra module (NumPy's numpy.linalg; np.linalg "
      "too).\n\n"
      ">>> linalg.det([[2, 0], [0, 3]])\n6.0\n"},
+    {"ma", make_ma,
+     "ma: masked arrays (NumPy's numpy.ma; np.ma too).\n\n"
+     ">>> ma.array([1, 2, 3], mask=[0, 1, 0])\n"
+     "masked_array(data=[1, --, 3],\n             mask=[False,  True, False],\n"
+     "       fill_value=999999)\n"},
     {"nan", make_nan,
      "nan: Not a Number (a Python float); nan != nan.\n\n"
      ">>> nan == nan\nFalse\n"},
@@ -70,6 +95,10 @@ static const NsConst registry_consts[] = {
      "pi: the ratio of a circle's circumference to its diameter (a Python "
      "float).\n\n"
      ">>> pi\n3.141592653589793\n"},
+    {"random", make_random,
+     "random: random sampling (NumPy's numpy.random; np.random too): "
+     "default_rng(seed)\nGenerators on PCG64 and the legacy functions.\n\n"
+     ">>> random.default_rng(42).integers(0, 10, 3)\narray([0, 7, 6])\n"},
 };
 
 static const Namespace ns_registry = {
@@ -81,13 +110,14 @@ static const Namespace ns_registry = {
 const Namespace *const root_namespaces[] = {
     &ns_core,    &ns_create,  &ns_ufuncs,   &ns_dtype, &ns_index,
     &ns_reduce,  &ns_manip,   &ns_sort,     &ns_numeric,
-    &ns_session, &ns_registry, NULL,
+    &ns_session, &ns_registry, &ns_products, &ns_io, &ns_textio, &ns_poly,
+    NULL,
 };
 
 const Namespace *const array_method_namespaces[] = {
     &ns_array_methods, &ns_index_methods,   &ns_reduce_methods,
     &ns_manip_methods, &ns_sort_methods,    &ns_numeric_methods,
-    &ns_session_methods, &ns_ufuncs_methods, NULL,
+    &ns_session_methods, &ns_ufuncs_methods, &ns_products_methods, NULL,
 };
 
 const BuiltinDef *array_method_lookup(const char *name)
@@ -207,6 +237,7 @@ Cell *builtin_cell(const char *name)
 
 static Module *np_module;
 static Module *linalg_module;
+static Module *fft_module, *random_module, *ma_module;
 
 /* (I8) A builtin module made from its tables on first use, kept for the
  * process. */
@@ -239,6 +270,12 @@ Value builtin_module(const char *name)
 {
     if (!strcmp(name, "linalg"))
         return table_module(&linalg_module, "linalg", linalg_namespaces);
+    if (!strcmp(name, "fft"))
+        return table_module(&fft_module, "fft", fft_namespaces);
+    if (!strcmp(name, "random"))
+        return table_module(&random_module, "random", random_namespaces);
+    if (!strcmp(name, "ma"))
+        return table_module(&ma_module, "ma", ma_namespaces);
     if (strcmp(name, "np") && strcmp(name, "numpy"))
         return v_unset();
     if (!np_module) {

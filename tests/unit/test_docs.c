@@ -67,6 +67,9 @@ static void collect(void)
     for (int i = 0; array_method_namespaces[i]; i++)
         add_namespace("array", array_method_namespaces[i]);
     add_namespace("linalg", &ns_linalg);
+    add_namespace("fft", &ns_fft);
+    add_namespace("random", &ns_random);
+    add_namespace("ma", &ns_ma);
     add_namespace("str", &ns_str_methods);
     add_namespace("list", &ns_list_methods);
     add_namespace("dict", &ns_dict_methods);
