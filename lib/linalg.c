@@ -1543,3 +1543,394 @@ NdArray *nd_linalg_matrix_power(NdArray *a, int64_t n)
     nd_decref(z);
     return result;
 }
+
+/* ------------------------------------------------------------------ eig */
+
+/* NumPy's _assert_finite, on a column-major work buffer of `count`
+ * doubles (a complex matrix counts its parts). */
+static int check_finite(const char *buf, int64_t count)
+{
+    for (int64_t i = 0; i < count; i++) {
+        double x;
+        memcpy(&x, buf + i * 8, sizeof x);
+        if (!isfinite(x))
+            return nd_error(ND_ERR_LINALG,
+                            "Array must not contain infs or NaNs");
+    }
+    return 0;
+}
+
+/* geev on the n x n column-major A (destroyed): the eigenvalues into w
+ * (n complex doubles) and, with jobvr 'V', the right eigenvectors into the
+ * complex n x n column-major VC.  Real input goes through dgeev, whose
+ * conjugate pairs come as (re, im) column pairs of VR: v_j = VR[:, j] + i
+ * VR[:, j+1] and v_{j+1} its conjugate.  *real_w is cleared when some
+ * eigenvalue has a nonzero imaginary part.  work/rwork/VR sized by
+ * eig_lwork.  1 on non-convergence. */
+static int geev(bool cpx, char jobvr, lapack_int n, char *A, double *w,
+                char *VC, double *VR, double *wr, char *work, lapack_int lwork,
+                double *rwork, bool *real_w)
+{
+    lapack_int info;
+    double dummy[2] = {0, 0};
+    const lapack_int ldvr = n > 0 ? n : 1;
+    if (cpx) {
+        info = LAPACKE_zgeev_work(
+            LAPACK_COL_MAJOR, 'N', jobvr, n, (lapack_complex_double *)(void *)A,
+            ldvr, (lapack_complex_double *)(void *)w,
+            (lapack_complex_double *)(void *)dummy, 1,
+            jobvr == 'V' ? (lapack_complex_double *)(void *)VC
+                         : (lapack_complex_double *)(void *)dummy,
+            jobvr == 'V' ? ldvr : 1, (lapack_complex_double *)(void *)work,
+            lwork, rwork);
+        if (info < 0)
+            return lapack_bug("zgeev", info);
+        return info > 0 ? 1 : 0;
+    }
+    double *wi = wr + n;
+    info = LAPACKE_dgeev_work(LAPACK_COL_MAJOR, 'N', jobvr, n,
+                              (double *)(void *)A, ldvr, wr, wi, dummy, 1,
+                              jobvr == 'V' ? VR : dummy,
+                              jobvr == 'V' ? ldvr : 1, (double *)(void *)work,
+                              lwork);
+    if (info < 0)
+        return lapack_bug("dgeev", info);
+    if (info > 0)
+        return 1;
+    for (lapack_int i = 0; i < n; i++) {
+        w[2 * i] = wr[i];
+        w[2 * i + 1] = wi[i];
+        if (wi[i] != 0)
+            *real_w = false;
+    }
+    if (jobvr != 'V')
+        return 0;
+    double *vc = (double *)(void *)VC;
+    for (lapack_int j = 0; j < n; j++) {
+        const double *c = VR + (int64_t)j * n;
+        double *d = vc + 2 * (int64_t)j * n;
+        if (wi[j] != 0 && j + 1 < n) {
+            /* The pair (j, j+1): re in column j, im in column j+1. */
+            const double *ci = c + n;
+            double *d2 = d + 2 * (int64_t)n;
+            for (lapack_int i = 0; i < n; i++) {
+                d[2 * i] = d2[2 * i] = c[i];
+                d[2 * i + 1] = ci[i];
+                d2[2 * i + 1] = -ci[i];
+            }
+            j++;
+        } else {
+            for (lapack_int i = 0; i < n; i++) {
+                d[2 * i] = c[i];
+                d[2 * i + 1] = 0;
+            }
+        }
+    }
+    return 0;
+}
+
+/* geev's optimal lwork for order n (a query), or -1 with the error set. */
+static lapack_int eig_lwork(bool cpx, char jobvr, lapack_int n)
+{
+    double q[2] = {0, 0}, d[4] = {0, 0, 0, 0};
+    const lapack_int ld = n > 0 ? n : 1;
+    lapack_int info =
+        cpx ? LAPACKE_zgeev_work(LAPACK_COL_MAJOR, 'N', jobvr, n,
+                                 (lapack_complex_double *)(void *)d, ld,
+                                 (lapack_complex_double *)(void *)d,
+                                 (lapack_complex_double *)(void *)d, 1,
+                                 (lapack_complex_double *)(void *)d, ld,
+                                 (lapack_complex_double *)(void *)q, -1, d)
+            : LAPACKE_dgeev_work(LAPACK_COL_MAJOR, 'N', jobvr, n, d, ld, d, d,
+                                 d, 1, d, ld, q, -1);
+    if (info < 0)
+        return lapack_bug(cpx ? "zgeev" : "dgeev", info);
+    return (lapack_int)q[0] + 1;
+}
+
+/* The real part of the complex128 x as a C-contiguous float64 array. */
+static NdArray *real_copy(NdArray *x)
+{
+    NdArray *re = nd_real(x);
+    NdArray *c = re ? nd_copy(re, 'C') : NULL;
+    nd_decref(re);
+    return c;
+}
+
+int nd_linalg_eig(NdArray *a, NdArray **w_out, NdArray **v_out)
+{
+    const bool want_v = v_out != NULL;
+    *w_out = NULL;
+    if (want_v)
+        *v_out = NULL;
+    if (check_square_stack(a) < 0)
+        return -1;
+    NdType ct, rt;
+    common_type(1, &a, &ct, &rt);
+    const bool cpx = ct == ND_COMPLEX128;
+    const size_t es = nd_dtype_size(ct);
+    const int nb = a->ndim - 2;
+    const int64_t n = a->shape[nb];
+    NdArray *W = nd_empty(ND_COMPLEX128, nb + 1, a->shape, 'C');
+    NdArray *V =
+        W && want_v ? nd_empty(ND_COMPLEX128, a->ndim, a->shape, 'C') : NULL;
+    if (!W || (want_v && !V)) {
+        nd_decref(W);
+        return -1;
+    }
+    bool real_w = true;
+    int rc = 0;
+    int64_t count = 1;
+    for (int d = 0; d < nb; d++)
+        count *= a->shape[d];
+    if (count > 0 && n > 0) {
+        const char jobvr = want_v ? 'V' : 'N';
+        const lapack_int ln = (lapack_int)n;
+        NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
+        char *A = ac ? work_alloc(n, n, es) : NULL;
+        /* Real input: dgeev's VR and (wr, wi); complex: rwork (2n). */
+        double *VR = A && want_v && !cpx
+                         ? (double *)(void *)work_alloc(n, n, 8)
+                         : NULL;
+        double *wr = A ? (double *)(void *)work_alloc(2 * n, 1, 8) : NULL;
+        lapack_int lwork = wr ? eig_lwork(cpx, jobvr, ln) : -1;
+        char *work = lwork > 0 ? work_alloc(lwork, 1, es) : NULL;
+        rc = work && (VR || !want_v || cpx) ? 0 : -1;
+        for (int64_t j = 0; rc == 0 && j < count; j++) {
+            if ((rc = interrupted()) < 0)
+                break;
+            load_colmajor(A, ac, ac->data + batch_offset(ac, nb, j), n, n, es);
+            if ((rc = check_finite(A, n * n * (int64_t)(es / 8))) < 0)
+                break;
+            char *vc = want_v ? V->data + j * n * n * 16 : NULL;
+            rc = geev(cpx, jobvr, ln, A, (double *)(void *)(W->data + j * n * 16),
+                      vc, VR, wr, work, lwork, wr, &real_w);
+            if (rc == 1)
+                rc = nd_error(ND_ERR_LINALG, "Eigenvalues did not converge");
+            else if (rc == 0 && vc) {
+                /* LAPACK's vectors are columns of a column-major matrix:
+                 * transpose them into the C-order result in place. */
+                nd_complex128 *z = (nd_complex128 *)(void *)vc;
+                for (int64_t r = 0; r < n; r++)
+                    for (int64_t c = r + 1; c < n; c++) {
+                        nd_complex128 t = z[r * n + c];
+                        z[r * n + c] = z[c * n + r];
+                        z[c * n + r] = t;
+                    }
+            }
+        }
+        nd_fpe_hw_clear();
+        free(work);
+        free(wr);
+        free(VR);
+        free(A);
+        nd_decref(ac);
+    }
+    if (rc < 0) {
+        nd_decref(W);
+        nd_decref(V);
+        return -1;
+    }
+    /* NumPy's rule: real results when the input is real and every
+     * eigenvalue of the whole stack is real; complex otherwise. */
+    NdType out_t;
+    if (!cpx && real_w) {
+        NdArray *w2 = real_copy(W);
+        nd_decref(W);
+        W = w2;
+        if (V) {
+            NdArray *v2 = W ? real_copy(V) : NULL;
+            nd_decref(V);
+            V = v2;
+        }
+        out_t = rt;
+    } else
+        out_t = rt == ND_FLOAT32 || rt == ND_COMPLEX64 ? ND_COMPLEX64
+                                                       : ND_COMPLEX128;
+    W = W ? finish(W, out_t) : NULL;
+    V = V && W ? finish(V, out_t) : (nd_decref(V), NULL);
+    if (!W || (want_v && !V)) {
+        nd_decref(W);
+        nd_decref(V);
+        return -1;
+    }
+    *w_out = W;
+    if (want_v)
+        *v_out = V;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- lstsq */
+
+static int assert_2d(const NdArray *a)
+{
+    if (a->ndim != 2)
+        return nd_error(ND_ERR_LINALG,
+                        "%d-dimensional array given. Array must be "
+                        "two-dimensional",
+                        a->ndim);
+    return 0;
+}
+
+/* gelsd on column-major A (m x n) and B (ldb x nrhs); s gets min(m, n)
+ * singular values, *rank the effective rank.  lwork < 0 is the query:
+ * sizes land in work[0], rwork[0] and iwork[0]. */
+static lapack_int gelsd(bool cpx, lapack_int m, lapack_int n, lapack_int nrhs,
+                        char *A, char *B, lapack_int ldb, double *s,
+                        double rcond, lapack_int *rank, char *work,
+                        lapack_int lwork, double *rwork, lapack_int *iwork)
+{
+    const lapack_int lda = m > 0 ? m : 1;
+    if (cpx)
+        return LAPACKE_zgelsd_work(LAPACK_COL_MAJOR, m, n, nrhs,
+                                   (lapack_complex_double *)(void *)A, lda,
+                                   (lapack_complex_double *)(void *)B, ldb, s,
+                                   rcond, rank,
+                                   (lapack_complex_double *)(void *)work, lwork,
+                                   rwork, iwork);
+    return LAPACKE_dgelsd_work(LAPACK_COL_MAJOR, m, n, nrhs,
+                               (double *)(void *)A, lda, (double *)(void *)B,
+                               ldb, s, rcond, rank, (double *)(void *)work,
+                               lwork, iwork);
+}
+
+int nd_linalg_lstsq(NdArray *a, NdArray *b, const double *rcond_in,
+                    NdArray **x_out, NdArray **res_out, int64_t *rank_out,
+                    NdArray **s_out)
+{
+    *x_out = *res_out = *s_out = NULL;
+    *rank_out = 0;
+    const bool is_1d = b->ndim == 1;
+    if (assert_2d(a) < 0 || (!is_1d && assert_2d(b) < 0))
+        return -1;
+    const int64_t m = a->shape[0], n = a->shape[1];
+    const int64_t m2 = b->shape[0], nrhs = is_1d ? 1 : b->shape[1];
+    if (m != m2)
+        return nd_error(ND_ERR_LINALG, "Incompatible dimensions");
+    if (m > INT_MAX / 4 || n > INT_MAX / 4 || nrhs > INT_MAX / 4)
+        return nd_error(ND_ERR_VALUE, "array is too big for LAPACK");
+    NdArray *both[2] = {a, b};
+    NdType ct, rt;
+    common_type(2, both, &ct, &rt);
+    const NdType real_rt = rt == ND_COMPLEX64    ? ND_FLOAT32
+                           : rt == ND_COMPLEX128 ? ND_FLOAT64
+                                                 : rt;
+    const bool cpx = ct == ND_COMPLEX128;
+    const size_t es = nd_dtype_size(ct);
+    /* NumPy 2's default: eps of the computation type times max(M, N). */
+    const double rcond =
+        rcond_in ? *rcond_in : DBL_EPSILON * (double)(m > n ? m : n);
+    const int64_t k = m < n ? m : n;
+    const int64_t ldb = m > n ? m : (n > 0 ? n : 1);
+    /* LAPACK cannot take nrhs == 0: one zero column, as NumPy does. */
+    const int64_t bc = nrhs > 0 ? nrhs : 1;
+
+    int64_t shape[2] = {n, nrhs};
+    NdArray *X = nd_zeros(ct, is_1d ? 1 : 2, shape, 'C');
+    shape[0] = k;
+    NdArray *S = X ? nd_zeros(ND_FLOAT64, 1, shape, 'C') : NULL;
+    if (!S) {
+        nd_decref(X);
+        return -1;
+    }
+    NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
+    NdArray *bcv = ac ? nd_astype(b, ct, ND_CAST_UNSAFE, false) : NULL;
+    char *A = bcv ? work_alloc(m > 0 ? m : 1, n > 0 ? n : 1, es) : NULL;
+    char *B = A ? work_alloc(ldb, bc, es) : NULL;
+    if (B)
+        memset(B, 0, (size_t)(ldb * bc) * es);
+    double *sv = B ? (double *)(void *)work_alloc(k > 0 ? k : 1, 1, 8) : NULL;
+    int rc = sv ? 0 : -1;
+    lapack_int rank = 0;
+    double *rwork = NULL;
+    lapack_int *iwork = NULL;
+    char *work = NULL;
+    if (rc == 0) {
+        load_colmajor(A, ac, ac->data, m, n, es);
+        if (is_1d)
+            copy_mat(B, (int64_t)es, ldb * (int64_t)es, bcv->data,
+                     bcv->strides[0], 0, m, 1, es);
+        else
+            copy_mat(B, (int64_t)es, ldb * (int64_t)es, bcv->data,
+                     bcv->strides[0], bcv->strides[1], m, nrhs, es);
+        /* Workspace query. */
+        double qw[2] = {0, 0}, qr = 0;
+        lapack_int qi = 0;
+        lapack_int info =
+            gelsd(cpx, (lapack_int)m, (lapack_int)n, (lapack_int)bc, A, B,
+                  (lapack_int)ldb, sv, rcond, &rank, (char *)qw, -1, &qr, &qi);
+        if (info < 0)
+            rc = lapack_bug(cpx ? "zgelsd" : "dgelsd", info);
+        const lapack_int lwork = (lapack_int)qw[0] + 1;
+        const int64_t liwork = (qi > 1 ? qi : 1) + 3 * k + 11;
+        const int64_t lrwork = (int64_t)qr + 1;
+        work = rc == 0 ? work_alloc(lwork, 1, es) : NULL;
+        iwork = work ? nd_malloc((size_t)liwork * sizeof *iwork) : NULL;
+        rwork = iwork ? (double *)(void *)work_alloc(lrwork, 1, 8) : NULL;
+        if (rc == 0 && !rwork)
+            rc = -1;
+        if (rc == 0 && (rc = interrupted()) == 0) {
+            info = gelsd(cpx, (lapack_int)m, (lapack_int)n, (lapack_int)bc, A,
+                         B, (lapack_int)ldb, sv, rcond, &rank, work, lwork,
+                         rwork, iwork);
+            if (info < 0)
+                rc = lapack_bug(cpx ? "zgelsd" : "dgelsd", info);
+            else if (info > 0)
+                rc = nd_error(ND_ERR_LINALG,
+                              "SVD did not converge in Linear Least Squares");
+        }
+    }
+    nd_fpe_hw_clear();
+    NdArray *R = NULL;
+    if (rc == 0) {
+        /* x: the first n rows of B (zero when m == 0: LAPACK returns
+         * early and leaves B's zeros). */
+        if (m > 0)
+            copy_mat(X->data, nrhs * (int64_t)es, (int64_t)es, B, (int64_t)es,
+                     ldb * (int64_t)es, n, nrhs, es);
+        memcpy(S->data, sv, (size_t)k * sizeof *sv);
+        /* Residuals only for a full-rank overdetermined system: the
+         * squared norms of rows n.. of each column of B. */
+        const bool full = rank == (lapack_int)n && m > n;
+        int64_t rshape[1] = {full ? nrhs : 0};
+        R = nd_zeros(ND_FLOAT64, 1, rshape, 'C');
+        if (!R)
+            rc = -1;
+        for (int64_t c = 0; R && full && c < nrhs; c++) {
+            double acc = 0;
+            for (int64_t i = n; i < m; i++) {
+                const char *e = B + (c * ldb + i) * (int64_t)es;
+                double z[2] = {0, 0};
+                memcpy(z, e, es);
+                acc += z[0] * z[0] + z[1] * z[1];
+            }
+            ((double *)(void *)R->data)[c] = acc;
+        }
+    }
+    free(rwork);
+    free(iwork);
+    free(work);
+    free(sv);
+    free(B);
+    free(A);
+    nd_decref(bcv);
+    nd_decref(ac);
+    if (rc == 0) {
+        X = finish(X, rt);
+        R = X ? finish(R, real_rt) : (nd_decref(R), NULL);
+        S = R ? finish(S, real_rt) : (nd_decref(S), NULL);
+        if (!S)
+            rc = -1;
+    }
+    if (rc < 0) {
+        nd_decref(X);
+        nd_decref(R);
+        nd_decref(S);
+        return -1;
+    }
+    *x_out = X;
+    *res_out = R;
+    *s_out = S;
+    *rank_out = rank;
+    return 0;
+}

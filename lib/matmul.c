@@ -1,11 +1,19 @@
 /* matmul.c — matrix products with NumPy's matmul rules: operands promoted to
  * a common dtype, 1-d operands treated as a row (left) or a column (right)
  * whose added axis is removed from the result, stack dimensions broadcast,
- * and NumPy's exact error texts.  The product itself is a plain
- * cache-blocked loop for every dtype whose sums run over k in order, so
- * each element equals the naive dot product bit for bit; a later change
- * routes float and complex through BLAS. */
+ * and NumPy's exact error texts.  float32/float64/complex64/complex128 go to
+ * CBLAS (OpenBLAS): gemm for matrix products, gemv for matrix-vector, dot for
+ * vector-vector, one call per matrix of a stack.  An operand is handed to
+ * BLAS in place whenever one of its two core axes has unit stride (the other
+ * axis becomes the leading dimension, a transposed or F-ordered operand
+ * becomes CblasTrans), and copied only when neither has.  Integer and bool
+ * products (and sizes beyond BLAS's int) use the plain cache-blocked loop
+ * below, whose sums run over k in order, so each element equals the naive
+ * dot product bit for bit. */
+#include <cblas.h>
+#include <fenv.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -146,6 +154,7 @@ static int broadcast_error(const NdArray *a, const NdArray *b, int64_t n,
                     buf);
 }
 
+
 /* A C-contiguous, aligned array of dtype t holding x's values (x itself
  * when it already is one). */
 static NdArray *as_dense(NdArray *x, NdType t)
@@ -161,84 +170,41 @@ static NdArray *as_dense(NdArray *x, NdType t)
     return d;
 }
 
-NdArray *nd_matmul(NdArray *a, NdArray *b)
-{
-    if (a->ndim == 0 || b->ndim == 0) {
-        nd_error(ND_ERR_VALUE,
-                 "matmul: Input operand %d does not have enough dimensions "
-                 "(has 0, gufunc core with signature " SIGNATURE " requires 1)",
-                 a->ndim == 0 ? 0 : 1);
-        return NULL;
-    }
-
-    const bool a_vec = a->ndim == 1, b_vec = b->ndim == 1;
-    const int64_t n = a_vec ? 1 : a->shape[a->ndim - 2];
-    const int64_t k = a->shape[a->ndim - 1];
-    const int64_t kb = b_vec ? b->shape[0] : b->shape[b->ndim - 2];
-    const int64_t m = b_vec ? 1 : b->shape[b->ndim - 1];
-    if (k != kb) {
-        nd_error(ND_ERR_VALUE,
-                 "matmul: Input operand 1 has a mismatch in its core "
-                 "dimension 0, with gufunc signature " SIGNATURE
-                 " (size %" PRId64 " is different from %" PRId64 ")",
-                 kb, k);
-        return NULL;
-    }
-
-    /* Stack dimensions, right-aligned as in broadcasting. */
-    const int a_st = a_vec ? 0 : a->ndim - 2, b_st = b_vec ? 0 : b->ndim - 2;
-    const int nst = a_st > b_st ? a_st : b_st;
+/* The geometry of one call: core sizes, the broadcast stack, and each
+ * operand's stack axes right-aligned against it. */
+typedef struct Geom {
+    int64_t n, k, m;
+    int nst, a_st, b_st;
     int64_t stack[ND_MAXDIMS];
-    for (int d = 0; d < nst; d++) {
-        int64_t da = d >= nst - a_st ? a->shape[d - (nst - a_st)] : 1;
-        int64_t db = d >= nst - b_st ? b->shape[d - (nst - b_st)] : 1;
-        if (da != db && da != 1 && db != 1) {
-            broadcast_error(a, b, n, m);
-            return NULL;
-        }
-        stack[d] = da == 1 ? db : da;
+} Geom;
+
+/* Byte strides of x's stack axes against the broadcast stack (0 where x
+ * has none or length 1). */
+static void stack_strides(const NdArray *x, int x_st, const Geom *g,
+                          int64_t *out)
+{
+    for (int d = 0; d < g->nst; d++) {
+        int xd = d - (g->nst - x_st);
+        out[d] = xd >= 0 && x->shape[xd] != 1 ? x->strides[xd] : 0;
     }
+}
 
-    int64_t out_shape[ND_MAXDIMS];
-    int out_ndim = 0;
-    for (int d = 0; d < nst; d++)
-        out_shape[out_ndim++] = stack[d];
-    if (!a_vec)
-        out_shape[out_ndim++] = n;
-    if (!b_vec)
-        out_shape[out_ndim++] = m;
+/* ------------------------------------------------------------ blocked loop */
 
-    const NdType t = nd_promote_types(a->dtype, b->dtype);
-    NdArray *out = nd_empty(t, out_ndim, out_shape, 'C');
-    if (!out)
-        return NULL;
-    if (out->size == 0)
-        return out;
-
+static int matmul_loop(NdArray *a, NdArray *b, NdArray *out, NdType t,
+                       const Geom *g)
+{
     NdArray *ad = as_dense(a, t);
     NdArray *bd = ad ? as_dense(b, t) : NULL;
     if (!bd) {
         nd_decref(ad);
-        nd_decref(out);
-        return NULL;
+        return -1;
     }
-
-    /* Byte strides of each operand's stack axes (0 where broadcast). */
-    const size_t item = nd_dtype_size(t);
-    const int64_t a_mat = n * k * (int64_t)item, b_mat = k * m * (int64_t)item;
-    const int64_t c_mat = n * m * (int64_t)item;
+    const int64_t n = g->n, k = g->k, m = g->m;
+    const int64_t c_mat = n * m * (int64_t)nd_dtype_size(t);
     int64_t a_str[ND_MAXDIMS], b_str[ND_MAXDIMS];
-    {
-        int64_t sa = a_mat, sb = b_mat;
-        for (int d = nst - 1; d >= 0; d--) {
-            int64_t da = d >= nst - a_st ? a->shape[d - (nst - a_st)] : 1;
-            int64_t db = d >= nst - b_st ? b->shape[d - (nst - b_st)] : 1;
-            a_str[d] = da == 1 ? 0 : sa;
-            b_str[d] = db == 1 ? 0 : sb;
-            sa *= da;
-            sb *= db;
-        }
-    }
+    stack_strides(ad, g->a_st, g, a_str);
+    stack_strides(bd, g->b_st, g, b_str);
 
     const bool fp = nd_dtype_kind(t) == ND_KIND_FLOAT ||
                     nd_dtype_kind(t) == ND_KIND_COMPLEX;
@@ -250,14 +216,14 @@ NdArray *nd_matmul(NdArray *a, NdArray *b)
         matmul_block(t, ad->data + oa, bd->data + ob, out->data + oc, n, k, m);
         oc += c_mat;
         /* Odometer over the stack axes. */
-        int d = nst - 1;
+        int d = g->nst - 1;
         for (; d >= 0; d--) {
             oa += a_str[d];
             ob += b_str[d];
-            if (++idx[d] < stack[d])
+            if (++idx[d] < g->stack[d])
                 break;
-            oa -= a_str[d] * stack[d];
-            ob -= b_str[d] * stack[d];
+            oa -= a_str[d] * g->stack[d];
+            ob -= b_str[d] * g->stack[d];
             idx[d] = 0;
         }
         if (d < 0)
@@ -265,8 +231,345 @@ NdArray *nd_matmul(NdArray *a, NdArray *b)
     }
     if (fp)
         nd_fpe_hw_collect("matmul");
-
     nd_decref(ad);
     nd_decref(bd);
+    return 0;
+}
+
+/* -------------------------------------------------------------- BLAS path */
+
+/* The four flags NumPy reports (inexact is never read). */
+#define FE_REPORTED (FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID)
+
+/* nd_fpe_hw_clear/collect around a BLAS call, but touching the status word
+ * only when a reported flag is up: glibc's feclearexcept rewrites the x87
+ * environment (fldenv), which alone cost a third of a 3x3 product. */
+static void fpe_clear_cheap(void)
+{
+    if (fetestexcept(FE_REPORTED))
+        nd_fpe_hw_clear();
+}
+
+static void fpe_collect_cheap(void)
+{
+    if (fetestexcept(FE_REPORTED))
+        nd_fpe_hw_collect("matmul");
+}
+
+/* One operand's core as BLAS takes it: a matrix (row-major, `tr` and `ld`)
+ * or a vector (`inc`), both in elements. */
+typedef struct Operand {
+    NdArray *arr; /* the array read (a reference: the input, a cast or a copy) */
+    bool vec;     /* a 1-d operand */
+    CBLAS_TRANSPOSE tr;
+    int ld, inc;
+} Operand;
+
+/* Can BLAS read the rows x cols core with byte strides rs, cs in place?
+ * Axes of length 1 have no meaningful stride, so they are given the one
+ * that suits. */
+static bool blas_matrix(int64_t rows, int64_t cols, int64_t rs, int64_t cs,
+                        int64_t item, Operand *op)
+{
+    if (cols == 1)
+        cs = item;
+    if (rows == 1)
+        rs = (cols > 1 ? cols : 1) * item;
+    if (cs == item && rs > 0 && rs % item == 0 &&
+        rs / item >= (cols > 1 ? cols : 1) && rs / item <= INT_MAX) {
+        op->tr = CblasNoTrans;
+        op->ld = (int)(rs / item);
+        return true;
+    }
+    if (rs == item && cs > 0 && cs % item == 0 &&
+        cs / item >= (rows > 1 ? rows : 1) && cs / item <= INT_MAX) {
+        op->tr = CblasTrans;
+        op->ld = (int)(cs / item);
+        return true;
+    }
+    return false;
+}
+
+/* A vector of len elements at byte stride s: BLAS takes positive
+ * increments (a negative one walks from the other end of the storage). */
+static bool blas_vector(int64_t len, int64_t s, int64_t item, Operand *op)
+{
+    if (len <= 1)
+        s = item;
+    if (s <= 0 || s % item != 0 || s / item > INT_MAX)
+        return false;
+    op->inc = (int)(s / item);
+    return true;
+}
+
+/* Element-aligned data and strides, so BLAS never reads a split element. */
+static bool blas_aligned(const NdArray *x, int64_t align)
+{
+    if ((uintptr_t)x->data % (uintptr_t)align)
+        return false;
+    for (int d = 0; d < x->ndim; d++)
+        if (x->strides[d] % align)
+            return false;
+    return true;
+}
+
+/* Prepare x (rows x cols core, or a vector when 1-d) for BLAS: cast to t,
+ * and copy only when the strides cannot be passed. */
+static int blas_operand(NdArray *x, NdType t, int64_t rows, int64_t cols,
+                        Operand *op)
+{
+    const int64_t item = (int64_t)nd_dtype_size(t);
+    const int64_t align = nd_dtype_kind(t) == ND_KIND_COMPLEX ? item / 2 : item;
+    op->vec = x->ndim == 1;
+    op->arr = nd_astype(x, t, ND_CAST_UNSAFE, false);
+    if (!op->arr)
+        return -1;
+    for (int pass = 0; pass < 2; pass++) {
+        NdArray *y = op->arr;
+        bool ok = blas_aligned(y, align);
+        if (ok && op->vec)
+            ok = blas_vector(y->shape[0], y->strides[0], item, op);
+        else if (ok)
+            ok = blas_matrix(rows, cols, y->strides[y->ndim - 2],
+                             y->strides[y->ndim - 1], item, op);
+        if (ok)
+            return 0;
+        /* A C-contiguous copy always fits (pass 1 cannot fail). */
+        NdArray *c = nd_copy(y, 'C');
+        nd_decref(y);
+        op->arr = c;
+        if (!c)
+            return -1;
+    }
+    return 0;
+}
+
+/* One product C = A @ B of the stack.  c is C-contiguous (n x m). */
+static void blas_one(NdType t, const Geom *g, const Operand *A, const char *a,
+                     const Operand *B, const char *b, char *c)
+{
+    const int n = (int)g->n, k = (int)g->k, m = (int)g->m;
+    static const float one_s = 1, zero_s = 0;
+    static const double one_d = 1, zero_d = 0;
+    static const float one_c[2] = {1, 0}, zero_c[2] = {0, 0};
+    static const double one_z[2] = {1, 0}, zero_z[2] = {0, 0};
+    /* a 1-d a or a row (n == 1) is x of a gemv on B^T; likewise for b. */
+    const bool a_row = A->vec || n == 1, b_col = B->vec || m == 1;
+    int inc_a = A->vec ? A->inc : A->tr == CblasNoTrans ? 1 : A->ld;
+    int inc_b = B->vec ? B->inc : B->tr == CblasNoTrans ? B->ld : 1;
+
+    if (a_row && b_col) {
+        switch (t) {
+        case ND_FLOAT32:
+            *(float *)(void *)c = cblas_sdot(k, (const float *)(const void *)a,
+                                             inc_a,
+                                             (const float *)(const void *)b,
+                                             inc_b);
+            break;
+        case ND_FLOAT64:
+            *(double *)(void *)c =
+                cblas_ddot(k, (const double *)(const void *)a, inc_a,
+                           (const double *)(const void *)b, inc_b);
+            break;
+        case ND_COMPLEX64:
+            cblas_cdotu_sub(k, a, inc_a, b, inc_b, c);
+            break;
+        default:
+            cblas_zdotu_sub(k, a, inc_a, b, inc_b, c);
+            break;
+        }
+        return;
+    }
+    if (b_col) {
+        /* c (n) = A (n x k) x; A is a matrix here (n > 1). */
+        int rows = A->tr == CblasNoTrans ? n : k;
+        int cols = A->tr == CblasNoTrans ? k : n;
+        switch (t) {
+        case ND_FLOAT32:
+            cblas_sgemv(CblasRowMajor, A->tr, rows, cols, one_s,
+                        (const float *)(const void *)a, A->ld,
+                        (const float *)(const void *)b, inc_b, zero_s,
+                        (float *)(void *)c, 1);
+            break;
+        case ND_FLOAT64:
+            cblas_dgemv(CblasRowMajor, A->tr, rows, cols, one_d,
+                        (const double *)(const void *)a, A->ld,
+                        (const double *)(const void *)b, inc_b, zero_d,
+                        (double *)(void *)c, 1);
+            break;
+        case ND_COMPLEX64:
+            cblas_cgemv(CblasRowMajor, A->tr, rows, cols, one_c, a, A->ld, b,
+                        inc_b, zero_c, c, 1);
+            break;
+        default:
+            cblas_zgemv(CblasRowMajor, A->tr, rows, cols, one_z, a, A->ld, b,
+                        inc_b, zero_z, c, 1);
+            break;
+        }
+        return;
+    }
+    if (a_row) {
+        /* c (m) = B^T x with B (k x m) a matrix (m > 1). */
+        CBLAS_TRANSPOSE tr = B->tr == CblasNoTrans ? CblasTrans : CblasNoTrans;
+        int rows = B->tr == CblasNoTrans ? k : m;
+        int cols = B->tr == CblasNoTrans ? m : k;
+        switch (t) {
+        case ND_FLOAT32:
+            cblas_sgemv(CblasRowMajor, tr, rows, cols, one_s,
+                        (const float *)(const void *)b, B->ld,
+                        (const float *)(const void *)a, inc_a, zero_s,
+                        (float *)(void *)c, 1);
+            break;
+        case ND_FLOAT64:
+            cblas_dgemv(CblasRowMajor, tr, rows, cols, one_d,
+                        (const double *)(const void *)b, B->ld,
+                        (const double *)(const void *)a, inc_a, zero_d,
+                        (double *)(void *)c, 1);
+            break;
+        case ND_COMPLEX64:
+            cblas_cgemv(CblasRowMajor, tr, rows, cols, one_c, b, B->ld, a,
+                        inc_a, zero_c, c, 1);
+            break;
+        default:
+            cblas_zgemv(CblasRowMajor, tr, rows, cols, one_z, b, B->ld, a,
+                        inc_a, zero_z, c, 1);
+            break;
+        }
+        return;
+    }
+    switch (t) {
+    case ND_FLOAT32:
+        cblas_sgemm(CblasRowMajor, A->tr, B->tr, n, m, k, one_s,
+                    (const float *)(const void *)a, A->ld,
+                    (const float *)(const void *)b, B->ld, zero_s,
+                    (float *)(void *)c, m);
+        break;
+    case ND_FLOAT64:
+        cblas_dgemm(CblasRowMajor, A->tr, B->tr, n, m, k, one_d,
+                    (const double *)(const void *)a, A->ld,
+                    (const double *)(const void *)b, B->ld, zero_d,
+                    (double *)(void *)c, m);
+        break;
+    case ND_COMPLEX64:
+        cblas_cgemm(CblasRowMajor, A->tr, B->tr, n, m, k, one_c, a, A->ld, b,
+                    B->ld, zero_c, c, m);
+        break;
+    default:
+        cblas_zgemm(CblasRowMajor, A->tr, B->tr, n, m, k, one_z, a, A->ld, b,
+                    B->ld, zero_z, c, m);
+        break;
+    }
+}
+
+static int matmul_blas(NdArray *a, NdArray *b, NdArray *out, NdType t,
+                       const Geom *g)
+{
+    Operand A, B;
+    if (blas_operand(a, t, g->n, g->k, &A) < 0)
+        return -1;
+    if (blas_operand(b, t, g->k, g->m, &B) < 0) {
+        nd_decref(A.arr);
+        return -1;
+    }
+    const int64_t c_mat = g->n * g->m * (int64_t)nd_dtype_size(t);
+    int64_t a_str[ND_MAXDIMS], b_str[ND_MAXDIMS];
+    stack_strides(A.arr, g->a_st, g, a_str);
+    stack_strides(B.arr, g->b_st, g, b_str);
+
+    fpe_clear_cheap();
+    int64_t idx[ND_MAXDIMS] = {0};
+    const char *pa = A.arr->data, *pb = B.arr->data;
+    char *pc = out->data;
+    for (;;) {
+        blas_one(t, g, &A, pa, &B, pb, pc);
+        pc += c_mat;
+        int d = g->nst - 1;
+        for (; d >= 0; d--) {
+            pa += a_str[d];
+            pb += b_str[d];
+            if (++idx[d] < g->stack[d])
+                break;
+            pa -= a_str[d] * g->stack[d];
+            pb -= b_str[d] * g->stack[d];
+            idx[d] = 0;
+        }
+        if (d < 0)
+            break;
+    }
+    fpe_collect_cheap();
+    nd_decref(A.arr);
+    nd_decref(B.arr);
+    return 0;
+}
+
+NdArray *nd_matmul(NdArray *a, NdArray *b)
+{
+    if (a->ndim == 0 || b->ndim == 0) {
+        nd_error(ND_ERR_VALUE,
+                 "matmul: Input operand %d does not have enough dimensions "
+                 "(has 0, gufunc core with signature " SIGNATURE " requires 1)",
+                 a->ndim == 0 ? 0 : 1);
+        return NULL;
+    }
+
+    Geom g;
+    const bool a_vec = a->ndim == 1, b_vec = b->ndim == 1;
+    g.n = a_vec ? 1 : a->shape[a->ndim - 2];
+    g.k = a->shape[a->ndim - 1];
+    const int64_t kb = b_vec ? b->shape[0] : b->shape[b->ndim - 2];
+    g.m = b_vec ? 1 : b->shape[b->ndim - 1];
+    if (g.k != kb) {
+        nd_error(ND_ERR_VALUE,
+                 "matmul: Input operand 1 has a mismatch in its core "
+                 "dimension 0, with gufunc signature " SIGNATURE
+                 " (size %" PRId64 " is different from %" PRId64 ")",
+                 kb, g.k);
+        return NULL;
+    }
+
+    /* Stack dimensions, right-aligned as in broadcasting. */
+    g.a_st = a_vec ? 0 : a->ndim - 2;
+    g.b_st = b_vec ? 0 : b->ndim - 2;
+    g.nst = g.a_st > g.b_st ? g.a_st : g.b_st;
+    for (int d = 0; d < g.nst; d++) {
+        int64_t da = d >= g.nst - g.a_st ? a->shape[d - (g.nst - g.a_st)] : 1;
+        int64_t db = d >= g.nst - g.b_st ? b->shape[d - (g.nst - g.b_st)] : 1;
+        if (da != db && da != 1 && db != 1) {
+            broadcast_error(a, b, g.n, g.m);
+            return NULL;
+        }
+        g.stack[d] = da == 1 ? db : da;
+    }
+
+    int64_t out_shape[ND_MAXDIMS];
+    int out_ndim = 0;
+    for (int d = 0; d < g.nst; d++)
+        out_shape[out_ndim++] = g.stack[d];
+    if (!a_vec)
+        out_shape[out_ndim++] = g.n;
+    if (!b_vec)
+        out_shape[out_ndim++] = g.m;
+
+    const NdType t = nd_promote_types(a->dtype, b->dtype);
+    NdArray *out = nd_empty(t, out_ndim, out_shape, 'C');
+    if (!out)
+        return NULL;
+    if (out->size == 0)
+        return out;
+    if (g.k == 0) {
+        /* Empty sums: zeros (BLAS would need lda >= 1 of an empty axis). */
+        memset(out->data, 0, (size_t)out->size * nd_dtype_size(t));
+        return out;
+    }
+
+    const bool blas = (t == ND_FLOAT32 || t == ND_FLOAT64 ||
+                       t == ND_COMPLEX64 || t == ND_COMPLEX128) &&
+                      g.n <= INT_MAX && g.k <= INT_MAX && g.m <= INT_MAX;
+    int rc = blas ? matmul_blas(a, b, out, t, &g)
+                  : matmul_loop(a, b, out, t, &g);
+    if (rc < 0) {
+        nd_decref(out);
+        return NULL;
+    }
     return out;
 }

@@ -98,4 +98,26 @@ NdArray *nd_linalg_pinv(NdArray *a, double rcond);
  * dtype for n == 0; inv(a) to the power -n for n < 0. */
 NdArray *nd_linalg_matrix_power(NdArray *a, int64_t n);
 
+/* eig(a): the eigenvalues *w (..., M) and, when v is not NULL, the right
+ * eigenvectors *v (columns of (..., M, M), unit norm) of each square
+ * matrix of a stack, by geev, so a @ v[..., :, i] == w[..., i] * v[..., :,
+ * i].  NumPy's rule for the dtype: real input gives real results when
+ * every eigenvalue of the whole stack is real, complex ones (complex64 for
+ * float32 input) otherwise; complex input gives complex results.
+ * LinAlgError "Array must not contain infs or NaNs", "Eigenvalues did not
+ * converge".  0, or -1 with nothing set. */
+int nd_linalg_eig(NdArray *a, NdArray **w, NdArray **v);
+
+/* lstsq(a, b, rcond): the least-squares solution of a @ x == b by gelsd,
+ * a (M, N) and b (M,) or (M, K) (NumPy's lstsq is not stacked).  *x (N,)
+ * or (N, K); *residuals the squared 2-norms of the columns of b - a @ x,
+ * shape (K,) ((1,) for 1-d b) — empty when the rank is below N or M <= N;
+ * *rank the effective rank; *s the singular values (min(M, N),).  rcond
+ * NULL is NumPy 2's default, eps * max(M, N); singular values below rcond
+ * * max(s) count as zero.  LinAlgError "%d-dimensional array given. Array
+ * must be two-dimensional", "Incompatible dimensions", "SVD did not
+ * converge in Linear Least Squares".  0, or -1 with nothing set. */
+int nd_linalg_lstsq(NdArray *a, NdArray *b, const double *rcond, NdArray **x,
+                    NdArray **residuals, int64_t *rank, NdArray **s);
+
 #endif /* ND_LINALG_H */

@@ -201,12 +201,29 @@ typedef struct NativeType {
     int (*enter)(Value self);
     int (*exit)(Value self);
     const char *help;
+    /* (P12B) A ufunc called with an instance among its inputs (log(m),
+     * add(m, 1)), the unary operators -x, +x, ~x (as negative, positive,
+     * invert) and abs(x) (absolute): in are the nin inputs, kw the
+     * keywords given.  VK_UNSET when the kind does not handle it. */
+    Value (*ufunc)(NdUfuncId id, const Value *in, int nin, const KwArg *kw,
+                   int nkw);
+    /* (P12B) len(x); with getitem, `for v in x` visits x[0] .. x[len-1].
+     * NULL: no len, not iterable. */
+    int (*len)(Value self, int64_t *out);
 } NativeType;
 
 typedef struct NativeObj {
     Obj h;
     const NativeType *type;
 } NativeObj;
+
+/* (P12B) A root reduction (sum(x), mean(x, axis=0), max(x), ...) whose
+ * first argument args[0] is an instance of a native kind with a method
+ * `method`: calls x.method with the other given arguments passed by the
+ * names of root_def's parameters; returns true with *out set (the result
+ * or the error sentinel), false when x is no such instance. */
+bool native_method_dispatch(const char *method, const BuiltinDef *root_def,
+                            const Value *args, Value *out);
 
 /* A zeroed native object of `type` (refcount 1), or the error sentinel. */
 Value native_new(const NativeType *type);

@@ -4,6 +4,7 @@
  * receiver when they are methods (`L.append`, `a.reshape`).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "gc.h"
 #include "interp.h"
@@ -69,4 +70,70 @@ void builtin_dealloc(Obj *o)
     Builtin *b = (Builtin *)o;
     v_decref(b->self);
     free(o);
+}
+
+/* ------------------------------------------- (P12B) reduction dispatch */
+
+/* The name of parameter i of a spec ("a, axis=None, *, where=True"), or
+ * false past the end; a bare "*" and "*name" count as parameters too, so
+ * the index follows args_parse's slots. */
+static bool param_name(const char *params, int i, char *buf, size_t n)
+{
+    const char *p = params;
+    for (int k = 0; k < i; k++) {
+        p = strchr(p, ',');
+        if (!p)
+            return false;
+        p++;
+    }
+    while (*p == ' ')
+        p++;
+    size_t len = strcspn(p, ",=");
+    while (len > 0 && p[len - 1] == ' ')
+        len--;
+    if (len == 0 || len >= n)
+        return false;
+    memcpy(buf, p, len);
+    buf[len] = '\0';
+    return true;
+}
+
+bool native_method_dispatch(const char *method, const BuiltinDef *root_def,
+                            const Value *args, Value *out)
+{
+    Value x = args[0];
+    if (x.kind != VK_OBJECT || !native_type(x)->methods)
+        return false;
+    const BuiltinDef *m = ns_lookup(native_type(x)->methods, method);
+    if (!m)
+        return false;
+    int n = builtin_nparams(root_def);
+    KwArg kw[32];
+    char names[32][32];
+    int nkw = 0;
+    /* Slot layout of args_parse: bare "*" takes no slot. */
+    for (int i = 1, slot = 1; nkw < 32; i++) {
+        char name[32];
+        if (!param_name(root_def->params, i, name, sizeof name))
+            break;
+        if (!strcmp(name, "*") || !strcmp(name, "/"))
+            continue;
+        if (slot >= n)
+            break;
+        if (name[0] != '*' && args[slot].kind != VK_UNSET) {
+            memcpy(names[nkw], name, sizeof name);
+            kw[nkw].name = names[nkw];
+            kw[nkw].value = args[slot];
+            nkw++;
+        }
+        slot++;
+    }
+    Value f = v_builtin(m, x);
+    if (v_is_err(f)) {
+        *out = f;
+        return true;
+    }
+    *out = call_value(f, NULL, 0, kw, nkw);
+    v_decref(f);
+    return true;
 }

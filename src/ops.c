@@ -885,6 +885,13 @@ Value op_unary(OpKind op, Value a)
         int t = op_truth(a);
         return t < 0 ? v_error() : v_bool(!t);
     }
+    /* (P12B) A native kind's ufunc hook takes -x, +x, ~x. */
+    if (a.kind == VK_OBJECT && native_type(a)->ufunc && op_ufunc(op) >= 0) {
+        Value r = native_type(a)->ufunc((NdUfuncId)op_ufunc(op), &a, 1, NULL,
+                                        0);
+        if (r.kind != VK_UNSET)
+            return r;
+    }
     if (a.kind == VK_SCALAR || a.kind == VK_ARRAY || is_seq(a) ||
         a.kind == VK_RANGE) {
         int uf = op_ufunc(op);
@@ -1159,6 +1166,10 @@ static int contains(Value c, Value x)
         v_decref(e);
         return any;
     }
+    case VK_OBJECT: /* (I11A) `"x" in d` for a .npz archive: its names */
+        if (native_type(c) == &npzfile_type)
+            return npzfile_contains(c, x);
+        /* fall through */
     default:
         return rt_fail(ERR_TYPE, "argument of type '%s' is not iterable",
                        v_type_name(c));
@@ -1432,6 +1443,22 @@ int iter_start(ValueIter *it, Value seq)
             it->seq.as.array = flat;
             return 0;
         }
+        /* (I11A) A .npz archive iterates over its names, as a mapping. */
+        if (native_type(seq) == &npzfile_type) {
+            Value names = npzfile_names(seq);
+            if (v_is_err(names))
+                return -1;
+            it->n = as_list(names)->n;
+            it->seq = names;
+            return 0;
+        }
+        /* (P12B) A native kind with len and getitem hooks iterates
+         * x[0] .. x[len-1]. */
+        if (native_type(seq)->len && native_type(seq)->getitem) {
+            if (native_type(seq)->len(seq, &it->n) < 0)
+                return -1;
+            break;
+        }
     }
         /* fall through */
     default:
@@ -1492,6 +1519,11 @@ int iter_next(ValueIter *it, Value *out)
             return 0;
         *out = array_index0(s.as.array, it->pos++);
         return v_is_err(*out) ? -1 : 1;
+    case VK_OBJECT: /* (P12B) native kinds with len + getitem */
+        if (it->pos >= it->n)
+            return 0;
+        *out = native_type(s)->getitem(s, v_int(it->pos++));
+        return v_is_err(*out) ? -1 : 1;
     default:
         return 0;
     }
@@ -1535,6 +1567,8 @@ int value_len(Value v, int64_t *out)
             nd_decref(flat);
             return 0;
         }
+        if (native_type(v)->len) /* (P12B) */
+            return native_type(v)->len(v, out);
         /* fall through */
     default:
         return rt_fail(ERR_TYPE, "object of type '%s' has no len()",

@@ -126,4 +126,23 @@ Value flatiter_new(NdArray *a); /* borrows a */
  * error (pending). */
 int flatiter_array(Value v, NdArray **out);
 
+/* ------------------------------------------------ npy room (I11A) additions */
+
+/* What load returns for a .npz archive (io.c). */
+extern const NativeType npzfile_type;
+/* Its names as a new list (iteration), and whether x is one of them
+ * (`in`): 1, 0, or -1 with the exception pending. */
+Value npzfile_names(Value npz);
+int npzfile_contains(Value npz, Value x);
+
+/* -------------------------------------------- random room (R10) additions */
+
+/* random.c: the native kinds of the `random` module. */
+extern const NativeType generator_type, pcg64_type, seedseq_type;
+
+/* ------------------------------------------ masked arrays (P12B) */
+
+/* ma.c: MaskedArray instances and the ma.masked singleton. */
+extern const NativeType ma_type, ma_const_type;
+
 #endif

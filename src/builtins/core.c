@@ -973,6 +973,12 @@ static Value bi_abs(Value *args)
             return v_float(hypot(x.as.c128.re, x.as.c128.im));
         }
     }
+    /* (P12B) abs(m) of a native kind with a ufunc hook: absolute(m). */
+    if (x.kind == VK_OBJECT && native_type(x)->ufunc) {
+        Value r = native_type(x)->ufunc(ND_UF_ABSOLUTE, &x, 1, NULL, 0);
+        if (r.kind != VK_UNSET)
+            return r;
+    }
     if (x.kind != VK_SCALAR && !is_sequence(x))
         return rt_raise(ERR_TYPE, "bad operand type for abs(): '%s'",
                         bi_type_name(x));
@@ -1078,6 +1084,16 @@ static Value extreme(Value *args, int sign)
                         fname);
     if (t->n == 1) {
         Value x = t->items[0];
+        /* (P12B) max(m) of a native kind with a max method (a masked
+         * array) is m.max(...). */
+        Value nargs[6] = {x, args[1], args[2], args[3], args[4], args[5]};
+        Value nr;
+        if (x.kind == VK_OBJECT &&
+            native_method_dispatch(fname, ns_lookup(&ns_reduce, sign > 0
+                                                                    ? "amax"
+                                                                    : "amin"),
+                                   nargs, &nr))
+            return nr;
         NdArray *a = value_to_array(x, ND_NTYPES);
         if (a) {
             Value r = array_extreme(a, args, sign);

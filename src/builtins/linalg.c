@@ -389,6 +389,79 @@ static Value bi_matrix_power(Value *args)
     return bi_result_array(r);
 }
 
+/* args: a */
+static Value bi_eig(Value *args)
+{
+    NdArray *a = value_to_array(args[0], ND_NTYPES);
+    if (!a)
+        return v_error();
+    NdArray *w, *v;
+    int rc = nd_linalg_eig(a, &w, &v);
+    nd_decref(a);
+    if (rc < 0)
+        return rt_from_lib();
+    return pair_result(w, v);
+}
+
+/* args: a */
+static Value bi_eigvals(Value *args)
+{
+    NdArray *a = value_to_array(args[0], ND_NTYPES);
+    if (!a)
+        return v_error();
+    NdArray *w;
+    int rc = nd_linalg_eig(a, &w, NULL);
+    nd_decref(a);
+    if (rc < 0)
+        return rt_from_lib();
+    return bi_result_array(w);
+}
+
+/* args: a, b, rcond */
+static Value bi_lstsq(Value *args)
+{
+    bool hc;
+    double rcond;
+    if (get_opt_double(args[2], &hc, &rcond) < 0)
+        return v_error();
+    NdArray *a = value_to_array(args[0], ND_NTYPES);
+    if (!a)
+        return v_error();
+    NdArray *b = value_to_array(args[1], ND_NTYPES);
+    if (!b) {
+        nd_decref(a);
+        return v_error();
+    }
+    NdArray *x, *res, *s;
+    int64_t rank;
+    int rc = nd_linalg_lstsq(a, b, hc ? &rcond : NULL, &x, &res, &rank, &s);
+    nd_decref(a);
+    nd_decref(b);
+    if (rc < 0)
+        return rt_from_lib();
+    Value t = v_tuple_new(4);
+    if (v_is_err(t)) {
+        nd_decref(x);
+        nd_decref(res);
+        nd_decref(s);
+        return t;
+    }
+    /* The rank is NumPy's int32 scalar (the gufunc's 'i' output). */
+    NdScalar r64 = nd_scalar_int64(rank), r32;
+    nd_scalar_cast(&r64, ND_INT32, &r32);
+    r32.weak = false;
+    tuple_set_take(t, 0, bi_result_array(x));
+    tuple_set_take(t, 1, bi_result_array(res));
+    tuple_set_take(t, 2, v_from_ndscalar(&r32));
+    tuple_set_take(t, 3, bi_result_array(s));
+    for (int i = 0; i < 4; i++)
+        if (v_is_err(as_tuple(t)->items[i])) {
+            v_decref(t);
+            return v_error();
+        }
+    return t;
+}
+
 static Value make_linalgerror(void)
 {
     return v_str("LinAlgError");
@@ -423,6 +496,25 @@ static const BuiltinDef linalg_defs[] = {
      ">>> a.shape\n(3, 2, 2)\n"
      ">>> linalg.det(a)\n"
      "array([-2., -3., -8.])\n"},
+    {"eig", bi_eig, "a",
+     "eig(a): the eigenvalues and right eigenvectors of a square matrix, "
+     "or of each\nmatrix of a stack.\n\n"
+     "Returns the tuple (eigenvalues, eigenvectors): w (..., M) and v "
+     "(..., M, M)\nwhose columns are the unit eigenvectors, so a @ v[:, i] "
+     "== w[i] * v[:, i].\nAs NumPy: for real a the results are real when "
+     "every eigenvalue of the\nwhole stack is real, else complex "
+     "(conjugate pairs); complex a gives complex\nresults.  The "
+     "eigenvalues are in LAPACK's order (not sorted).  LAPACK geev;\n"
+     "LinAlgError \"Array must not contain infs or NaNs\", \"Eigenvalues "
+     "did not\nconverge\".\n\n"
+     ">>> (w, v) = linalg.eig(diag([1., 2, 3]))\n"
+     ">>> w\narray([1., 2., 3.])\n"
+     ">>> (w, v) = linalg.eig(array([[1, -1], [1, 1]]))\n"
+     ">>> w\narray([1.+1.j, 1.-1.j])\n"
+     ">>> v\n"
+     "array([[0.70710678+0.j        , 0.70710678-0.j        ],\n"
+     "       [0.        -0.70710678j, 0.        +0.70710678j]])\n"
+     ">>> allclose(array([[1, -1], [1, 1]]) @ v, v * w)\nTrue\n"},
     {"eigh", bi_eigh, "a, UPLO='L'",
      "eigh(a, UPLO='L'): the eigenvalues and eigenvectors of a Hermitian "
      "(real symmetric)\nmatrix, or of each matrix of a stack.\n\n"
@@ -437,6 +529,16 @@ static const BuiltinDef linalg_defs[] = {
      ">>> w\narray([0.17157288, 5.82842712])\n"
      ">>> allclose(a @ v, v * w)\nTrue\n"
      ">>> linalg.eigh([[2, 0], [0, 1]])[0]\narray([1., 2.])\n"},
+    {"eigvals", bi_eigvals, "a",
+     "eigvals(a): the eigenvalues of a square matrix, or of each matrix of "
+     "a stack:\nshape (..., M), in LAPACK's order (not sorted).\n\n"
+     "As eig without the eigenvectors: real for real a when every "
+     "eigenvalue of\nthe whole stack is real, complex otherwise (complex64 "
+     "for float32 input).\nLAPACK geev; LinAlgError \"Array must not "
+     "contain infs or NaNs\".\n\n"
+     ">>> linalg.eigvals([[2., 1], [1, 2]])\narray([3., 1.])\n"
+     ">>> linalg.eigvals(array([[0, -1], [1, 0]], dtype=float32))\n"
+     "array([0.+1.j, 0.-1.j], dtype=complex64)\n"},
     {"eigvalsh", bi_eigvalsh, "a, UPLO='L'",
      "eigvalsh(a, UPLO='L'): the eigenvalues of a Hermitian (real "
      "symmetric) matrix,\nor of each matrix of a stack: real, ascending, "
@@ -458,6 +560,24 @@ static const BuiltinDef linalg_defs[] = {
      ">>> linalg.inv(a).shape\n(2, 2, 2)\n"
      ">>> linalg.inv(a)[1]\n"
      "array([[-1.25,  0.75],\n       [ 0.75, -0.25]])\n"},
+    {"lstsq", bi_lstsq, "a, b, rcond=None",
+     "lstsq(a, b, rcond=None): the least-squares solution of a @ x == "
+     "b.\n\n"
+     "a is (M, N), b (M,) or (M, K).  Returns the tuple (x, residuals, "
+     "rank, s):\nx (N,) or (N, K) minimises ||b - a @ x|| (the smallest "
+     "such x when a is\nrank-deficient); residuals the squared norms of "
+     "the columns of b - a @ x,\nshape (K,) ((1,) for 1-d b), empty when "
+     "rank < N or M <= N; rank the\neffective rank of a (an int32); s its "
+     "singular values.  Singular values\nbelow rcond * max(s) count as "
+     "zero; rcond=None is NumPy 2's default,\neps * max(M, N).  LAPACK "
+     "gelsd.  Fitting a line y = m x + c:\n\n"
+     ">>> x = array([0, 1, 2, 3])\n"
+     ">>> y = array([-1, 0.2, 0.9, 2.1])\n"
+     ">>> A = vstack([x, ones(len(x))]).T\n"
+     ">>> (sol, res, rank, s) = linalg.lstsq(A, y)\n"
+     ">>> round(sol, 10)\narray([ 1.  , -0.95])\n"
+     ">>> (res, rank, s)\n"
+     "(array([0.05]), 2, array([4.10003045, 1.09075677]))\n"},
     {"matrix_power", bi_matrix_power, "a, n",
      "matrix_power(a, n): a square matrix (or each matrix of a stack) "
      "raised to the\ninteger power n.\n\n"

@@ -213,12 +213,25 @@ static Value sum_like(Value *args, SumFn fn)
     return finish(r, args[3]);
 }
 
+/* (P12B) A native kind with a method of the same name takes the root
+ * call: sum(m) of a masked array is m.sum(). */
+#define NATIVE_DISPATCH(METHOD, ROOT)                                          \
+    do {                                                                       \
+        Value r_;                                                              \
+        if (args[0].kind == VK_OBJECT &&                                       \
+            native_method_dispatch(METHOD, ns_lookup(&ns_reduce, ROOT), args,  \
+                                   &r_))                                       \
+            return r_;                                                         \
+    } while (0)
+
 static Value bi_sum(Value *args)
 {
+    NATIVE_DISPATCH("sum", "sum");
     return sum_like(args, nd_sum);
 }
 static Value bi_prod(Value *args)
 {
+    NATIVE_DISPATCH("prod", "prod");
     return sum_like(args, nd_prod);
 }
 static Value bi_nansum(Value *args)
@@ -257,10 +270,12 @@ static Value max_like(Value *args, MaxFn fn)
 
 static Value bi_amax(Value *args)
 {
+    NATIVE_DISPATCH("max", "amax");
     return max_like(args, nd_max);
 }
 static Value bi_amin(Value *args)
 {
+    NATIVE_DISPATCH("min", "amin");
     return max_like(args, nd_min);
 }
 static Value bi_nanmax(Value *args)
@@ -336,10 +351,12 @@ static Value arg_like(Value *args, ArgFn fn)
 
 static Value bi_argmax(Value *args)
 {
+    NATIVE_DISPATCH("argmax", "argmax");
     return arg_like(args, nd_argmax);
 }
 static Value bi_argmin(Value *args)
 {
+    NATIVE_DISPATCH("argmin", "argmin");
     return arg_like(args, nd_argmin);
 }
 static Value bi_nanargmax(Value *args)
@@ -377,6 +394,7 @@ static Value mean_like(Value *args, MeanFn fn)
 
 static Value bi_mean(Value *args)
 {
+    NATIVE_DISPATCH("mean", "mean");
     return mean_like(args, nd_mean);
 }
 static Value bi_nanmean(Value *args)
@@ -420,10 +438,12 @@ static Value var_like(Value *args, VarFn fn)
 
 static Value bi_var(Value *args)
 {
+    NATIVE_DISPATCH("var", "var");
     return var_like(args, nd_var);
 }
 static Value bi_std(Value *args)
 {
+    NATIVE_DISPATCH("std", "std");
     return var_like(args, nd_std);
 }
 static Value bi_nanvar(Value *args)
@@ -491,6 +511,7 @@ static Value median_like(Value *args, bool nan_skip)
 
 static Value bi_median(Value *args)
 {
+    NATIVE_DISPATCH("median", "median");
     return median_like(args, false);
 }
 static Value bi_nanmedian(Value *args)

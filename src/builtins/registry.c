@@ -6,11 +6,13 @@
  * files of builtins/ share (turning libnd results into values, reading
  * str/int/order arguments, locale-independent number text). */
 #include <locale.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "builtins.h"
+#include "gc.h" /* module_new (P12A) */
 
 /* ------------------------------------------------------- the constants */
 
@@ -107,10 +109,256 @@ static const Namespace ns_registry = {
     .nconsts = sizeof registry_consts / sizeof registry_consts[0],
 };
 
+/* ------------------------------------------- stdlib modules (P12A) */
+
+/* Modules written in nd (the .nd files of stdlib/) that the root namespace offers
+ * without `import`: the `polynomial` module and the legacy root functions
+ * (polyval, polyfit, roots, ...) of stdlib/_polynomial_impl.nd.  Nothing
+ * is read at startup: a root name's cell is made on first use (see
+ * builtin_cell), and its make() below loads the module then.  Each module
+ * is loaded once per process from nd's own stdlib folder (the build
+ * tree's, then the installed one), never from the script's folder, so a
+ * user's polynomial.nd cannot replace it; `import polynomial` gives the
+ * same module (builtin_module). */
+
+static Module *stdlib_polynomial, *stdlib_polyimpl;
+static Cell *cells_find(const char *name);
+static void stdlib_patch_cells(Module **slot, Module *m);
+
+/* The resolver makes the builtin cell of every global name a program
+ * mentions (so a script that mentions polyfit loads the module before it
+ * runs, and one that does not never does).  The module's own names are
+ * resolved while it loads: their cells get None for the moment
+ * (stdlib_loading), and stdlib_patch_cells fills them when the load is
+ * done. */
+static Module **stdlib_loading[4];
+static int nstdlib_loading;
+
+static bool stdlib_is_loading(Module **slot)
+{
+    for (int i = 0; i < nstdlib_loading; i++)
+        if (stdlib_loading[i] == slot)
+            return true;
+    return false;
+}
+
+static Value stdlib_load(Module **slot, const char *name)
+{
+    if (*slot) {
+        Value v = v_obj(&(*slot)->h);
+        v_incref(v);
+        return v;
+    }
+    if (stdlib_is_loading(slot) || nstdlib_loading == 4)
+        return rt_raise(ERR_IMPORT,
+                        "cannot import module '%s' (most likely due to a "
+                        "circular import)",
+                        name);
+    static const char *const dirs[] = {ND_SRCDIR "/stdlib",
+                                       ND_PKGDATADIR "/stdlib", ND_PKGDATADIR};
+    char path[4096];
+    FILE *f = NULL;
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs && !f; i++) {
+        snprintf(path, sizeof path, "%s/%s.nd", dirs[i], name);
+        f = fopen(path, "rb");
+    }
+    if (!f)
+        return rt_raise(ERR_IMPORT, "No module named '%s' (nd's stdlib file "
+                                    "%s.nd is missing)",
+                        name, name);
+    size_t cap = 1 << 16, n = 0;
+    char *text = malloc(cap);
+    while (text) {
+        n += fread(text + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        char *t = realloc(text, cap * 2);
+        if (!t) {
+            free(text);
+            text = NULL;
+            break;
+        }
+        text = t;
+        cap *= 2;
+    }
+    bool bad = ferror(f);
+    fclose(f);
+    if (!text || bad) {
+        free(text);
+        return rt_raise(ERR_IMPORT, "cannot read nd's stdlib module '%s'",
+                        name);
+    }
+    Module *m = module_new(name, path);
+    if (!m) {
+        free(text);
+        return v_error();
+    }
+    /* interp_run reports an error in the module itself (a bug of nd's
+     * stdlib); the caller then sees an ImportError. */
+    stdlib_loading[nstdlib_loading++] = slot;
+    int rc = interp_run(path, text, n, RUN_FILE, m);
+    nstdlib_loading--;
+    free(text);
+    if (rc < 0) {
+        v_decref(v_obj(&m->h));
+        return rt_raise(ERR_IMPORT, "cannot import nd's stdlib module '%s'",
+                        name);
+    }
+    *slot = m; /* kept for the process */
+    stdlib_patch_cells(slot, m);
+    Value v = v_obj(&m->h);
+    v_incref(v);
+    return v;
+}
+
+/* The polynomial module; `polynomial.polynomial` is the module itself, so
+ * NumPy's np.polynomial.polynomial.polyval spelling works too. */
+static Value make_polynomial(void)
+{
+    if (stdlib_is_loading(&stdlib_polynomial))
+        return v_none();
+    bool fresh = !stdlib_polynomial;
+    Value v = stdlib_load(&stdlib_polynomial, "polynomial");
+    if (fresh && !v_is_err(v)) {
+        Cell *c = module_cell(stdlib_polynomial, "polynomial");
+        if (!c) {
+            v_decref(v);
+            return v_error();
+        }
+        v_incref(v);
+        c->v = v;
+    }
+    return v;
+}
+
+/* A member of a stdlib module, for a lazily bound root name. */
+static Value stdlib_member(Module **slot, const char *module,
+                           const char *name)
+{
+    Value m = stdlib_load(slot, module);
+    if (v_is_err(m))
+        return m;
+    Value v = module_getattr((Module *)m.as.obj, name);
+    v_decref(m);
+    return v;
+}
+
+#define LEGACY_POLY(fn)                                                        \
+    static Value make_##fn(void)                                               \
+    {                                                                          \
+        if (stdlib_is_loading(&stdlib_polyimpl))                               \
+            return v_none();                                                   \
+        return stdlib_member(&stdlib_polyimpl, "_polynomial_impl", #fn);       \
+    }
+LEGACY_POLY(poly)
+LEGACY_POLY(polyadd)
+LEGACY_POLY(polyder)
+LEGACY_POLY(polydiv)
+LEGACY_POLY(polyfit)
+LEGACY_POLY(polyint)
+LEGACY_POLY(polymul)
+LEGACY_POLY(polysub)
+LEGACY_POLY(polyval)
+LEGACY_POLY(roots)
+#undef LEGACY_POLY
+
+/* Sorted by name.  The short texts here are what `?polyfit` shows; the
+ * functions' own docstrings (help(polyfit)) say more. */
+static const NsConst stdlib_consts[] = {
+    {"poly", make_poly,
+     "poly(seq_of_zeros): the polynomial (highest power first) with the "
+     "given roots,\nor the characteristic polynomial of a square matrix "
+     "(NumPy's numpy.poly).\nhelp(poly) shows the full text.\n\n"
+     ">>> poly([1, 2, 3])\narray([ 1., -6., 11., -6.])\n"},
+    {"polyadd", make_polyadd,
+     "polyadd(a1, a2): the sum of two polynomials, highest power first "
+     "(NumPy's\nnumpy.polyadd).  help(polyadd) shows the full text.\n\n"
+     ">>> polyadd([1, 2], [9, 5, 4])\narray([9, 6, 6])\n"},
+    {"polyder", make_polyder,
+     "polyder(p, m=1): the m-th derivative of a polynomial, highest power "
+     "first\n(NumPy's numpy.polyder).  help(polyder) shows the full "
+     "text.\n\n"
+     ">>> polyder([1, 1, 1, 1])\narray([3, 2, 1])\n"},
+    {"polydiv", make_polydiv,
+     "polydiv(u, v): quotient and remainder of two polynomials, highest "
+     "power first\n(NumPy's numpy.polydiv).  help(polydiv) shows the full "
+     "text.\n\n"
+     ">>> polydiv([3.0, 5.0, 2.0], [2.0, 1.0])\n"
+     "(array([1.5 , 1.75]), array([0.25]))\n"},
+    {"polyfit", make_polyfit,
+     "polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False): the "
+     "least-squares\npolynomial fit, highest power first (NumPy's "
+     "numpy.polyfit).\nhelp(polyfit) shows the full text.\n\n"
+     ">>> polyfit([0, 1, 2], [1, 3, 5], 1).round(12)\narray([2., 1.])\n"},
+    {"polyint", make_polyint,
+     "polyint(p, m=1, k=None): the m-th antiderivative of a polynomial, "
+     "highest power\nfirst (NumPy's numpy.polyint).  help(polyint) shows "
+     "the full text.\n\n"
+     ">>> polyint([3, 2, 1])\narray([1., 1., 1., 0.])\n"},
+    {"polymul", make_polymul,
+     "polymul(a1, a2): the product of two polynomials, highest power first "
+     "(NumPy's\nnumpy.polymul).  help(polymul) shows the full text.\n\n"
+     ">>> polymul([1, 2, 3], [9, 5, 1])\narray([ 9, 23, 38, 17,  3])\n"},
+    {"polynomial", make_polynomial,
+     "polynomial: power series, lowest power first (NumPy's "
+     "numpy.polynomial):\npolyval polyfit polyroots polyder polyint polyadd "
+     "polysub polymul polydiv\npolyvander polyfromroots polycompanion "
+     "polyline polytrim, and the Chebyshev\nand Legendre basics chebval "
+     "chebfit chebvander legval legfit legvander\n(also as "
+     "polynomial.chebyshev.chebval, polynomial.legendre.legval, and\n"
+     "polynomial.polynomial.polyval as NumPy spells them).  Written in nd "
+     "(stdlib/);\nloaded on first use.\n\n"
+     ">>> polynomial.polyval(2, [1, 2, 3])\n17.0\n"
+     ">>> polynomial.polyfromroots([-1, 0, 1])\narray([ 0., -1.,  0.,  1.])\n"},
+    {"polysub", make_polysub,
+     "polysub(a1, a2): the difference of two polynomials, highest power "
+     "first\n(NumPy's numpy.polysub).  help(polysub) shows the full "
+     "text.\n\n"
+     ">>> polysub([2, 10, -2], [3, 10, -4])\narray([-1,  0,  2])\n"},
+    {"polyval", make_polyval,
+     "polyval(p, x): the polynomial p (highest power first) at x, by "
+     "Horner's scheme\n(NumPy's numpy.polyval).  help(polyval) shows the "
+     "full text.\n\n"
+     ">>> polyval([3, 0, 1], 5)\n76\n"},
+    {"roots", make_roots,
+     "roots(p): the roots of a polynomial, highest power first, as the "
+     "eigenvalues of\nits companion matrix (NumPy's numpy.roots).  "
+     "help(roots) shows the full text.\n\n"
+     ">>> roots([1, -3, 2])\narray([2., 1.])\n"},
+};
+
+/* After a load: the cells made while it ran (None) get their values. */
+static void stdlib_patch_cells(Module **slot, Module *m)
+{
+    if (slot != &stdlib_polyimpl)
+        return;
+    for (size_t i = 0; i < sizeof stdlib_consts / sizeof *stdlib_consts; i++) {
+        if (stdlib_consts[i].make == make_polynomial)
+            continue;
+        Cell *c = cells_find(stdlib_consts[i].name);
+        if (!c || c->v.kind != VK_NONE)
+            continue;
+        Value v = module_getattr(m, stdlib_consts[i].name);
+        if (v_is_err(v)) {
+            rt_clear();
+            continue;
+        }
+        c->v = v;
+    }
+}
+
+static const Namespace ns_stdlib = {
+    .name = "stdlib",
+    .consts = stdlib_consts,
+    .nconsts = sizeof stdlib_consts / sizeof stdlib_consts[0],
+};
+/* ------------------------------------------- end of stdlib modules (P12A) */
+
 const Namespace *const root_namespaces[] = {
     &ns_core,    &ns_create,  &ns_ufuncs,   &ns_dtype, &ns_index,
     &ns_reduce,  &ns_manip,   &ns_sort,     &ns_numeric,
     &ns_session, &ns_registry, &ns_products, &ns_io, &ns_textio, &ns_poly,
+    &ns_stdlib, /* P12A */
     NULL,
 };
 
@@ -268,6 +516,8 @@ static Value table_module(Module **slot, const char *name,
 
 Value builtin_module(const char *name)
 {
+    if (!strcmp(name, "polynomial")) /* P12A: a stdlib module, always bound */
+        return make_polynomial();
     if (!strcmp(name, "linalg"))
         return table_module(&linalg_module, "linalg", linalg_namespaces);
     if (!strcmp(name, "fft"))

@@ -250,6 +250,15 @@ static Value ufunc_call(Value self, const Value *pos, int npos, const KwArg *kw,
     for (int k = 0; k < nout; k++)
         if (opt_out(outv[k], &outs[k]) < 0)
             return v_error();
+    /* (P12B) An input of a native kind with a ufunc hook (a masked
+     * array) takes the call. */
+    for (int i = 0; i < nin; i++) {
+        if (pos[i].kind == VK_OBJECT && native_type(pos[i])->ufunc) {
+            Value r = native_type(pos[i])->ufunc(id, pos, nin, kw, nkw);
+            if (r.kind != VK_UNSET)
+                return r;
+        }
+    }
     NdArray *in[3] = {NULL, NULL, NULL};
     for (int i = 0; i < nin; i++) {
         in[i] = value_to_array(pos[i], ND_NTYPES);

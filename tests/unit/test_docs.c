@@ -76,6 +76,9 @@ static void collect(void)
     const NativeType *natives[] = {
         &dtype_type,        &error_type, &ufunc_type, &errstate_type,
         &printoptions_type, &type_type,  &flags_type,
+        &npzfile_type, /* (I11A) */
+        &generator_type, &pcg64_type, &seedseq_type, /* (R10) */
+        &ma_type, &ma_const_type, /* (P12B) */
     };
     for (size_t i = 0; i < sizeof natives / sizeof natives[0]; i++)
         add_native(natives[i]);

@@ -1331,6 +1331,381 @@ START_TEST(test_matrix_power)
 }
 END_TEST
 
+/* ------------------------------------------------------------ eig */
+
+/* Check a @ v == v * w (each column v[:, i] an eigenvector for w[i]),
+ * unit columns, and eigvals == eig's w; returns the results' dtype. */
+static NdType check_eig(NdArray *a, double tol)
+{
+    NdArray *w, *v, *w2;
+    ck_assert_int_eq(nd_linalg_eig(a, &w, &v), 0);
+    ck_assert_int_eq(nd_linalg_eig(a, &w2, NULL), 0);
+    ck_assert_int_eq(w->dtype, w2->dtype);
+    ck_assert_double_le(max_diff(w, w2), 0);
+    ck_assert_int_eq(w->ndim, a->ndim - 1);
+    ck_assert_int_eq(v->ndim, a->ndim);
+    NdArray *av = nd_matmul(a, v);
+    NdArray *we = nd_expand_dims(w, (const int64_t[]){-2}, 1);
+    NdArray *vw = nd_binary(ND_UF_MULTIPLY, v, we);
+    ck_assert_ptr_nonnull(av);
+    ck_assert_ptr_nonnull(vw);
+    ck_assert_double_le(max_diff(av, vw), tol);
+    NdArray *nv = nd_linalg_norm(v, (NdNormOrd){ND_NORM_NONE, 0, NULL},
+                                 (const int[]){-2}, 1, false);
+    NdArray *one = nd_ones(ND_FLOAT64, nv->ndim, nv->shape, 'C');
+    ck_assert_double_le(max_diff(nv, one), tol);
+    NdType t = w->dtype;
+    ck_assert_int_eq(v->dtype, t);
+    nd_decref(one);
+    nd_decref(nv);
+    nd_decref(vw);
+    nd_decref(we);
+    nd_decref(av);
+    nd_decref(w2);
+    nd_decref(w);
+    nd_decref(v);
+    return t;
+}
+
+START_TEST(test_eig_real_and_complex)
+{
+    /* Triangular: the eigenvalues are the diagonal, all real. */
+    NdArray *t =
+        f64(2, SHAPE(3, 3), (const double[]){2, 1, 5, 0, 3, -1, 0, 0, -4});
+    ck_assert_int_eq(check_eig(t, 1e-13), ND_FLOAT64);
+    NdArray *w;
+    ck_assert_int_eq(nd_linalg_eig(t, &w, NULL), 0);
+    const double *wd = (const double *)(void *)w->data;
+    double sum = 0, prod = 1;
+    for (int i = 0; i < 3; i++) {
+        sum += wd[i];
+        prod *= wd[i];
+    }
+    ck_assert_double_eq_tol(sum, 1, 1e-13);
+    ck_assert_double_eq_tol(prod, -24, 1e-12);
+    nd_decref(w);
+    /* A rotation by 90 degrees: eigenvalues +-i, complex results. */
+    NdArray *r = f64(2, SHAPE(2, 2), (const double[]){0, -1, 1, 0});
+    ck_assert_int_eq(check_eig(r, 1e-14), ND_COMPLEX128);
+    ck_assert_int_eq(nd_linalg_eig(r, &w, NULL), 0);
+    nd_complex128 *z = (nd_complex128 *)(void *)w->data;
+    ck_assert_double_eq_tol(z[0].re, 0, 1e-15);
+    ck_assert_double_eq_tol(fabs(z[0].im), 1, 1e-15);
+    ck_assert_double_eq_tol(z[1].im, -z[0].im, 1e-15);
+    nd_decref(w);
+    /* NumPy's example [[1, -1], [1, 1]]: 1 +- 1j. */
+    NdArray *e = ARR(ND_INT64, int64_t, SHAPE(2, 2), 2, 1, -1, 1, 1);
+    ck_assert_int_eq(nd_linalg_eig(e, &w, NULL), 0);
+    z = (nd_complex128 *)(void *)w->data;
+    ck_assert_int_eq(w->dtype, ND_COMPLEX128);
+    ck_assert_double_eq_tol(z[0].re, 1, 1e-15);
+    ck_assert_double_eq_tol(z[0].im, 1, 1e-15);
+    ck_assert_double_eq_tol(z[1].im, -1, 1e-15);
+    nd_decref(w);
+    nd_decref(e);
+    /* A stack with one real and one rotation: the whole stack is complex
+     * (NumPy's rule), and the identity holds for both. */
+    double v[18] = {2, 1, 5, 0, 3, -1, 0, 0, -4, 0, -1, 0, 1, 0, 0, 0, 0, 2};
+    NdArray *st = f64(3, SHAPE(2, 3, 3), v);
+    ck_assert_int_eq(check_eig(st, 1e-13), ND_COMPLEX128);
+    /* Non-contiguous: the transposed stack and a stepped slice. */
+    NdArray *tt = nd_transpose(st, (const int64_t[]){0, 2, 1}, 3);
+    ck_assert_int_eq(check_eig(tt, 1e-13), ND_COMPLEX128);
+    NdArray *b = f64(2, SHAPE(4, 4), M4);
+    NdArray *sl = nd_view_new(b->buffer, ND_FLOAT64, 2, SHAPE(2, 2),
+                              SHAPE(64, 16), b->data, true);
+    ck_assert_ptr_nonnull(sl);
+    check_eig(sl, 1e-13);
+    check_eig(b, 1e-12);
+    nd_decref(sl);
+    nd_decref(b);
+    nd_decref(tt);
+    nd_decref(st);
+    nd_decref(r);
+    nd_decref(t);
+}
+END_TEST
+
+START_TEST(test_eig_dtypes_errors)
+{
+    /* float32: float32 when real, complex64 when not. */
+    NdArray *f = ARR(ND_FLOAT32, float, SHAPE(2, 2), 2, 2, 1, 1, 2);
+    ck_assert_int_eq(check_eig(f, 1e-5), ND_FLOAT32);
+    NdArray *fr = ARR(ND_FLOAT32, float, SHAPE(2, 2), 2, 0, -1, 1, 0);
+    ck_assert_int_eq(check_eig(fr, 1e-5), ND_COMPLEX64);
+    /* Complex input stays complex even with real eigenvalues. */
+    NdArray *c = nd_astype(f, ND_COMPLEX128, ND_CAST_UNSAFE, false);
+    ck_assert_int_eq(check_eig(c, 1e-13), ND_COMPLEX128);
+    NdArray *h = nd_zeros(ND_COMPLEX128, 2, SHAPE(2, 2), 'C');
+    nd_complex128 *hv = (nd_complex128 *)(void *)h->data;
+    hv[0] = (nd_complex128){1, 2};
+    hv[1] = (nd_complex128){0, -1};
+    hv[2] = (nd_complex128){3, 0};
+    hv[3] = (nd_complex128){-2, 0.5};
+    ck_assert_int_eq(check_eig(h, 1e-13), ND_COMPLEX128);
+    NdArray *c64 = nd_astype(h, ND_COMPLEX64, ND_CAST_UNSAFE, false);
+    ck_assert_int_eq(check_eig(c64, 1e-5), ND_COMPLEX64);
+    /* Empty matrices. */
+    NdArray *e = nd_zeros(ND_FLOAT64, 3, SHAPE(2, 0, 0), 'C'), *w, *v;
+    ck_assert_int_eq(nd_linalg_eig(e, &w, &v), 0);
+    ck_assert_int_eq(w->ndim, 2);
+    ck_assert_int_eq(w->shape[0], 2);
+    ck_assert_int_eq(w->shape[1], 0);
+    ck_assert_int_eq(w->dtype, ND_FLOAT64);
+    nd_decref(w);
+    nd_decref(v);
+    nd_decref(e);
+    /* Errors. */
+    NdArray *r = nd_zeros(ND_FLOAT64, 2, SHAPE(2, 3), 'C');
+    ck_assert_int_eq(nd_linalg_eig(r, &w, &v), -1);
+    ck_assert_nd_error(ND_ERR_LINALG,
+                       "Last 2 dimensions of the array must be square");
+    NdArray *one = nd_zeros(ND_FLOAT64, 1, SHAPE(3), 'C');
+    ck_assert_int_eq(nd_linalg_eig(one, &w, NULL), -1);
+    ck_assert_nd_error(ND_ERR_LINALG, "1-dimensional array given. Array must "
+                                      "be at least two-dimensional");
+    NdArray *nan = f64(2, SHAPE(2, 2), (const double[]){1, NAN, 0, 1});
+    ck_assert_int_eq(nd_linalg_eig(nan, &w, NULL), -1);
+    ck_assert_nd_error(ND_ERR_LINALG, "Array must not contain infs or NaNs");
+    nd_decref(nan);
+    nd_decref(one);
+    nd_decref(r);
+    nd_decref(c64);
+    nd_decref(h);
+    nd_decref(c);
+    nd_decref(fr);
+    nd_decref(f);
+}
+END_TEST
+
+/* ----------------------------------------------------------- lstsq */
+
+START_TEST(test_lstsq_numpy_doc)
+{
+    /* NumPy's example: fit y = m x + c through (0,-1) (1,.2) (2,.9)
+     * (3,2.1): m = 1, c = -0.95, residual sum of squares 0.05 (residuals
+     * -.05 .15 -.15 .05, worked by hand), rank 2. */
+    NdArray *A =
+        f64(2, SHAPE(4, 2), (const double[]){0, 1, 1, 1, 2, 1, 3, 1});
+    NdArray *y = f64(1, SHAPE(4), (const double[]){-1, 0.2, 0.9, 2.1});
+    NdArray *x, *res, *s;
+    int64_t rank;
+    ck_assert_int_eq(nd_linalg_lstsq(A, y, NULL, &x, &res, &rank, &s), 0);
+    ck_assert_int_eq(x->ndim, 1);
+    ck_assert_int_eq(x->shape[0], 2);
+    ck_assert_double_eq_tol(((double *)(void *)x->data)[0], 1.0, 1e-14);
+    ck_assert_double_eq_tol(((double *)(void *)x->data)[1], -0.95, 1e-14);
+    ck_assert_int_eq(res->ndim, 1);
+    ck_assert_int_eq(res->shape[0], 1);
+    ck_assert_double_eq_tol(((double *)(void *)res->data)[0], 0.05, 1e-14);
+    ck_assert_int_eq(rank, 2);
+    ck_assert_int_eq(s->shape[0], 2);
+    /* s: the square roots of the eigenvalues of A^T A = [[14, 6], [6, 4]],
+     * 9 +- sqrt(61). */
+    ck_assert_double_eq_tol(((double *)(void *)s->data)[0],
+                            sqrt(9 + sqrt(61.0)), 1e-13);
+    ck_assert_double_eq_tol(((double *)(void *)s->data)[1],
+                            sqrt(9 - sqrt(61.0)), 1e-13);
+    nd_decref(x);
+    nd_decref(res);
+    nd_decref(s);
+    nd_decref(y);
+    nd_decref(A);
+}
+END_TEST
+
+/* A^H A x == A^H b for a full-rank overdetermined system, and the
+ * residuals equal |b - A x|^2 column by column. */
+static void check_normal_equations(NdArray *A, NdArray *b, double tol)
+{
+    NdArray *x, *res, *s;
+    int64_t rank;
+    ck_assert_int_eq(nd_linalg_lstsq(A, b, NULL, &x, &res, &rank, &s), 0);
+    ck_assert_int_eq(rank, A->shape[1]);
+    NdArray *ah = nd_unary(ND_UF_CONJUGATE, A);
+    NdArray *aht = nd_swapaxes(ah, 0, 1);
+    NdArray *ata = nd_matmul(aht, A);
+    NdArray *lhs = nd_matmul(ata, x), *rhs = nd_matmul(aht, b);
+    ck_assert_double_le(max_diff(lhs, rhs), tol);
+    NdArray *ax = nd_matmul(A, x), *r = nd_binary(ND_UF_SUBTRACT, b, ax);
+    NdArray *ra = nd_unary(ND_UF_ABSOLUTE, r);
+    NdArray *r2 = nd_binary(ND_UF_MULTIPLY, ra, ra);
+    NdArray *sum =
+        nd_sum(r2, (const int[]){0}, 1, false, ND_NTYPES, NULL, NULL);
+    if (b->ndim == 1) {
+        NdArray *s1 = nd_reshape(sum, 1, SHAPE(1), 'C');
+        ck_assert_double_le(max_diff(res, s1), tol);
+        nd_decref(s1);
+    } else
+        ck_assert_double_le(max_diff(res, sum), tol);
+    nd_decref(sum);
+    nd_decref(r2);
+    nd_decref(ra);
+    nd_decref(r);
+    nd_decref(ax);
+    nd_decref(lhs);
+    nd_decref(rhs);
+    nd_decref(ata);
+    nd_decref(aht);
+    nd_decref(ah);
+    nd_decref(x);
+    nd_decref(res);
+    nd_decref(s);
+}
+
+START_TEST(test_lstsq_identities)
+{
+    const double av[15] = {1, 2, 0, 3, -1, 1, 0, 4, 2, 1, 1, 1, 2, 0, 5};
+    NdArray *A = f64(2, SHAPE(5, 3), av);
+    NdArray *b = f64(2, SHAPE(5, 2),
+                     (const double[]){1, 0, 2, 1, -1, 3, 0.5, 2, 4, -2});
+    check_normal_equations(A, b, 1e-12);
+    NdArray *b1 = f64(1, SHAPE(5), (const double[]){1, 2, -1, 0.5, 4});
+    check_normal_equations(A, b1, 1e-12);
+    /* Non-contiguous: A as the transpose of a (3, 5) array, b a stepped
+     * column. */
+    NdArray *at0 = f64(2, SHAPE(3, 5), av);
+    NdArray *at = nd_swapaxes(at0, 0, 1);
+    check_normal_equations(at, b1, 1e-12);
+    NdArray *bcol = nd_view_new(b->buffer, ND_FLOAT64, 1, SHAPE(5), SHAPE(16),
+                                b->data + 8, true);
+    check_normal_equations(A, bcol, 1e-12);
+    /* Complex and float32. */
+    NdArray *ic = nd_zeros(ND_COMPLEX128, 2, SHAPE(5, 3), 'C');
+    nd_complex128 *icv = (nd_complex128 *)(void *)ic->data;
+    for (int i = 0; i < 15; i++)
+        icv[i] = (nd_complex128){av[i], (double)(i % 4) - 1.5};
+    check_normal_equations(ic, b, 1e-12);
+    NdArray *x, *res, *s;
+    int64_t rank;
+    ck_assert_int_eq(nd_linalg_lstsq(ic, b1, NULL, &x, &res, &rank, &s), 0);
+    ck_assert_int_eq(x->dtype, ND_COMPLEX128);
+    ck_assert_int_eq(res->dtype, ND_FLOAT64);
+    ck_assert_int_eq(s->dtype, ND_FLOAT64);
+    nd_decref(x);
+    nd_decref(res);
+    nd_decref(s);
+    NdArray *af = nd_astype(A, ND_FLOAT32, ND_CAST_UNSAFE, false);
+    NdArray *bf = nd_astype(b, ND_FLOAT32, ND_CAST_UNSAFE, false);
+    check_normal_equations(af, bf, 1e-4);
+    ck_assert_int_eq(nd_linalg_lstsq(af, bf, NULL, &x, &res, &rank, &s), 0);
+    ck_assert_int_eq(x->dtype, ND_FLOAT32);
+    ck_assert_int_eq(res->dtype, ND_FLOAT32);
+    ck_assert_int_eq(s->dtype, ND_FLOAT32);
+    nd_decref(x);
+    nd_decref(res);
+    nd_decref(s);
+    /* float32 with float64 computes and returns float64. */
+    ck_assert_int_eq(nd_linalg_lstsq(af, b, NULL, &x, &res, &rank, &s), 0);
+    ck_assert_int_eq(x->dtype, ND_FLOAT64);
+    nd_decref(x);
+    nd_decref(res);
+    nd_decref(s);
+    nd_decref(bf);
+    nd_decref(af);
+    nd_decref(ic);
+    nd_decref(bcol);
+    nd_decref(at);
+    nd_decref(at0);
+    nd_decref(b1);
+    nd_decref(b);
+    nd_decref(A);
+}
+END_TEST
+
+START_TEST(test_lstsq_rank_shapes_errors)
+{
+    /* Underdetermined: the minimum-norm solution pinv(A) @ b, residuals
+     * empty (M <= N). */
+    NdArray *A = f64(2, SHAPE(2, 3), (const double[]){1, 2, 3, 0, 1, -1});
+    NdArray *b = f64(1, SHAPE(2), (const double[]){6, 0});
+    NdArray *x, *res, *s;
+    int64_t rank;
+    ck_assert_int_eq(nd_linalg_lstsq(A, b, NULL, &x, &res, &rank, &s), 0);
+    NdArray *p = nd_linalg_pinv(A, 1e-15), *px = nd_matmul(p, b);
+    ck_assert_double_le(max_diff(x, px), 1e-13);
+    ck_assert_int_eq(res->size, 0);
+    ck_assert_int_eq(rank, 2);
+    nd_decref(px);
+    nd_decref(p);
+    nd_decref(x);
+    nd_decref(res);
+    nd_decref(s);
+    /* Rank-deficient overdetermined (equal columns): rank 1, residuals
+     * empty, and the minimum-norm x splits evenly: x = (1, 1) for b = 2 *
+     * the column. */
+    NdArray *D = f64(2, SHAPE(3, 2), (const double[]){1, 1, 2, 2, 3, 3});
+    NdArray *db = f64(1, SHAPE(3), (const double[]){2, 4, 6});
+    ck_assert_int_eq(nd_linalg_lstsq(D, db, NULL, &x, &res, &rank, &s), 0);
+    ck_assert_int_eq(rank, 1);
+    ck_assert_int_eq(res->size, 0);
+    ck_assert_double_eq_tol(((double *)(void *)x->data)[0], 1, 1e-13);
+    ck_assert_double_eq_tol(((double *)(void *)x->data)[1], 1, 1e-13);
+    nd_decref(x);
+    nd_decref(res);
+    nd_decref(s);
+    /* rcond large enough drops the smaller singular value: rank 1. */
+    NdArray *E = f64(2, SHAPE(3, 2), (const double[]){1, 0, 0, 1e-3, 0, 0});
+    double rc = 1e-2;
+    ck_assert_int_eq(nd_linalg_lstsq(E, db, &rc, &x, &res, &rank, &s), 0);
+    ck_assert_int_eq(rank, 1);
+    ck_assert_double_eq_tol(((double *)(void *)x->data)[1], 0, 1e-15);
+    nd_decref(x);
+    nd_decref(res);
+    nd_decref(s);
+    /* Empty shapes as NumPy: M == 0 gives x zeros (N,); N == 0 gives x
+     * (0,) and residuals |b|^2; K == 0 gives x (N, 0). */
+    NdArray *z0 = nd_zeros(ND_FLOAT64, 2, SHAPE(0, 3), 'C');
+    NdArray *zb = nd_zeros(ND_FLOAT64, 1, SHAPE(0), 'C');
+    ck_assert_int_eq(nd_linalg_lstsq(z0, zb, NULL, &x, &res, &rank, &s), 0);
+    ck_assert_int_eq(x->shape[0], 3);
+    ck_assert_int_eq(res->size, 0);
+    ck_assert_int_eq(rank, 0);
+    ck_assert_int_eq(s->size, 0);
+    nd_decref(x);
+    nd_decref(res);
+    nd_decref(s);
+    NdArray *n0 = nd_ones(ND_FLOAT64, 2, SHAPE(3, 0), 'C');
+    ck_assert_int_eq(nd_linalg_lstsq(n0, db, NULL, &x, &res, &rank, &s), 0);
+    ck_assert_int_eq(x->size, 0);
+    ck_assert_int_eq(res->size, 1);
+    ck_assert_double_eq_tol(((double *)(void *)res->data)[0], 56, 1e-12);
+    nd_decref(x);
+    nd_decref(res);
+    nd_decref(s);
+    NdArray *k0 = nd_ones(ND_FLOAT64, 2, SHAPE(3, 0), 'C');
+    ck_assert_int_eq(nd_linalg_lstsq(D, k0, NULL, &x, &res, &rank, &s), 0);
+    ck_assert_int_eq(x->ndim, 2);
+    ck_assert_int_eq(x->shape[0], 2);
+    ck_assert_int_eq(x->shape[1], 0);
+    ck_assert_int_eq(res->size, 0);
+    nd_decref(x);
+    nd_decref(res);
+    nd_decref(s);
+    /* Errors, NumPy's texts. */
+    NdArray *a3 = nd_zeros(ND_FLOAT64, 3, SHAPE(1, 2, 2), 'C');
+    ck_assert_int_eq(nd_linalg_lstsq(a3, db, NULL, &x, &res, &rank, &s), -1);
+    ck_assert_nd_error(ND_ERR_LINALG, "3-dimensional array given. Array must "
+                                      "be two-dimensional");
+    ck_assert_int_eq(nd_linalg_lstsq(D, a3, NULL, &x, &res, &rank, &s), -1);
+    ck_assert_nd_error(ND_ERR_LINALG, "3-dimensional array given. Array must "
+                                      "be two-dimensional");
+    ck_assert_int_eq(nd_linalg_lstsq(A, db, NULL, &x, &res, &rank, &s), -1);
+    ck_assert_nd_error(ND_ERR_LINALG, "Incompatible dimensions");
+    nd_decref(a3);
+    nd_decref(k0);
+    nd_decref(n0);
+    nd_decref(zb);
+    nd_decref(z0);
+    nd_decref(E);
+    nd_decref(db);
+    nd_decref(D);
+    nd_decref(b);
+    nd_decref(A);
+}
+END_TEST
+
+
 static Suite *linalg_suite(void)
 {
     Suite *s = suite_create("linalg");
@@ -1366,6 +1741,11 @@ static Suite *linalg_suite(void)
     tcase_add_test(tc, test_matrix_rank);
     tcase_add_test(tc, test_pinv);
     tcase_add_test(tc, test_matrix_power);
+    tcase_add_test(tc, test_eig_real_and_complex);
+    tcase_add_test(tc, test_eig_dtypes_errors);
+    tcase_add_test(tc, test_lstsq_numpy_doc);
+    tcase_add_test(tc, test_lstsq_identities);
+    tcase_add_test(tc, test_lstsq_rank_shapes_errors);
     suite_add_tcase(s, tc);
     return s;
 }
