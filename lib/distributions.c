@@ -12,6 +12,7 @@
 #include <float.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "nd.h"
@@ -84,7 +85,8 @@ static inline void zig_ready(void)
 
 static inline double next_double(NdPCG64 *g)
 {
-    return nd_pcg64_next_double(g);
+    return (double)(int64_t)(nd_pcg64_next64_inline(g) >> 11) *
+           (1.0 / 9007199254740992.0);
 }
 
 /* The ziggurat of NumPy's random_standard_normal: one 64-bit draw gives the
@@ -93,7 +95,7 @@ static inline double next_double(NdPCG64 *g)
 static double normal_zig(NdPCG64 *g)
 {
     for (;;) {
-        uint64_t r = nd_pcg64_next64(g);
+        uint64_t r = nd_pcg64_next64_inline(g);
         int idx = (int)(r & 0xff);
         r >>= 8;
         int sign = (int)(r & 1);
@@ -128,7 +130,7 @@ double nd_random_standard_normal(NdPCG64 *g)
 static double exp_zig(NdPCG64 *g)
 {
     for (;;) {
-        uint64_t ri = nd_pcg64_next64(g) >> 3;
+        uint64_t ri = nd_pcg64_next64_inline(g) >> 3;
         int idx = (int)(ri & 0xff);
         ri >>= 8;
         double x = (double)ri * we_exp[idx];
@@ -208,7 +210,8 @@ static double d_beta(NdPCG64 *g, double a, double b)
             }
         }
     }
-    double x = nd_random_standard_gamma(g, a), y = nd_random_standard_gamma(g, b);
+    double x = nd_random_standard_gamma(g, a),
+           y = nd_random_standard_gamma(g, b);
     return x / (x + y);
 }
 
@@ -302,12 +305,11 @@ static double d_triangular(NdPCG64 *g, double left, double mode, double right)
  * it for integer arguments; exact values for small ones). */
 static double loggam(double x)
 {
-    static const double a[10] = {
-        8.333333333333333e-02,  -2.777777777777778e-03,
-        7.936507936507937e-04,  -5.952380952380952e-04,
-        8.417508417508418e-04,  -1.917526917526918e-03,
-        6.410256410256410e-03,  -2.955065359477124e-02,
-        1.796443723688307e-01,  -1.39243221690590e+00};
+    static const double a[10] = {8.333333333333333e-02, -2.777777777777778e-03,
+                                 7.936507936507937e-04, -5.952380952380952e-04,
+                                 8.417508417508418e-04, -1.917526917526918e-03,
+                                 6.410256410256410e-03, -2.955065359477124e-02,
+                                 1.796443723688307e-01, -1.39243221690590e+00};
     if (x == 1.0 || x == 2.0)
         return 0.0;
     double x0 = x;
@@ -514,14 +516,14 @@ void nd_random_multinomial(NdPCG64 *g, int64_t n, const double *pvals,
 /* Parameter constraints (NumPy's _common constraint kinds). */
 enum Cons {
     C_NONE,
-    C_NONNEG,      /* "x < 0" (signbit, so -0.0 too) */
-    C_POS,         /* "x <= 0" */
-    C_POS_NOTNAN,  /* "x must not be NaN", "x <= 0" */
-    C_B01,         /* "x < 0, x > 1 or x is NaN" */
-    C_BGT01,       /* "x <= 0, x > 1 or x contains NaNs" */
-    C_BLT01,       /* "x < 0, x >= 1 or x is NaN" */
-    C_GT1,         /* "x <= 1 or x is NaN" */
-    C_POISSON,     /* "x < 0 or x is NaN", "x value too large" */
+    C_NONNEG,     /* "x < 0" (signbit, so -0.0 too) */
+    C_POS,        /* "x <= 0" */
+    C_POS_NOTNAN, /* "x must not be NaN", "x <= 0" */
+    C_B01,        /* "x < 0, x > 1 or x is NaN" */
+    C_BGT01,      /* "x <= 0, x > 1 or x contains NaNs" */
+    C_BLT01,      /* "x < 0, x >= 1 or x is NaN" */
+    C_GT1,        /* "x <= 1 or x is NaN" */
+    C_POISSON,    /* "x < 0 or x is NaN", "x value too large" */
 };
 
 typedef struct DistInfo {
@@ -535,53 +537,57 @@ typedef struct DistInfo {
 static const DistInfo dists[ND_DIST_COUNT] = {
     [ND_DIST_RANDOM] = {"random", 0, false, {0}, {0}},
     [ND_DIST_STANDARD_NORMAL] = {"standard_normal", 0, false, {0}, {0}},
-    [ND_DIST_STANDARD_EXPONENTIAL] = {"standard_exponential", 0, false, {0},
-                                      {0}},
-    [ND_DIST_STANDARD_EXPONENTIAL_INV] = {"standard_exponential", 0, false,
-                                          {0}, {0}},
+    [ND_DIST_STANDARD_EXPONENTIAL] =
+        {"standard_exponential", 0, false, {0}, {0}},
+    [ND_DIST_STANDARD_EXPONENTIAL_INV] =
+        {"standard_exponential", 0, false, {0}, {0}},
     [ND_DIST_STANDARD_CAUCHY] = {"standard_cauchy", 0, false, {0}, {0}},
-    [ND_DIST_STANDARD_GAMMA] = {"standard_gamma", 1, false, {"shape"},
-                                {C_NONNEG}},
-    [ND_DIST_NORMAL] = {"normal", 2, false, {"loc", "scale"},
-                        {C_NONE, C_NONNEG}},
+    [ND_DIST_STANDARD_GAMMA] =
+        {"standard_gamma", 1, false, {"shape"}, {C_NONNEG}},
+    [ND_DIST_NORMAL] =
+        {"normal", 2, false, {"loc", "scale"}, {C_NONE, C_NONNEG}},
     [ND_DIST_UNIFORM] = {"uniform", 2, false, {"low", "high"}, {0}},
     [ND_DIST_EXPONENTIAL] = {"exponential", 1, false, {"scale"}, {C_NONNEG}},
-    [ND_DIST_GAMMA] = {"gamma", 2, false, {"shape", "scale"},
-                       {C_NONNEG, C_NONNEG}},
+    [ND_DIST_GAMMA] =
+        {"gamma", 2, false, {"shape", "scale"}, {C_NONNEG, C_NONNEG}},
     [ND_DIST_BETA] = {"beta", 2, false, {"a", "b"}, {C_POS, C_POS}},
     [ND_DIST_CHISQUARE] = {"chisquare", 1, false, {"df"}, {C_POS}},
-    [ND_DIST_NONCENTRAL_CHISQUARE] = {"noncentral_chisquare", 2, false,
-                                      {"df", "nonc"}, {C_POS, C_NONNEG}},
+    [ND_DIST_NONCENTRAL_CHISQUARE] =
+        {"noncentral_chisquare", 2, false, {"df", "nonc"}, {C_POS, C_NONNEG}},
     [ND_DIST_F] = {"f", 2, false, {"dfnum", "dfden"}, {C_POS, C_POS}},
-    [ND_DIST_NONCENTRAL_F] = {"noncentral_f", 3, false,
+    [ND_DIST_NONCENTRAL_F] = {"noncentral_f",
+                              3,
+                              false,
                               {"dfnum", "dfden", "nonc"},
                               {C_POS, C_POS, C_NONNEG}},
     [ND_DIST_STANDARD_T] = {"standard_t", 1, false, {"df"}, {C_POS}},
-    [ND_DIST_LAPLACE] = {"laplace", 2, false, {"loc", "scale"},
-                         {C_NONE, C_NONNEG}},
-    [ND_DIST_LOGISTIC] = {"logistic", 2, false, {"loc", "scale"},
-                          {C_NONE, C_NONNEG}},
-    [ND_DIST_LOGNORMAL] = {"lognormal", 2, false, {"mean", "sigma"},
-                           {C_NONE, C_NONNEG}},
+    [ND_DIST_LAPLACE] =
+        {"laplace", 2, false, {"loc", "scale"}, {C_NONE, C_NONNEG}},
+    [ND_DIST_LOGISTIC] =
+        {"logistic", 2, false, {"loc", "scale"}, {C_NONE, C_NONNEG}},
+    [ND_DIST_LOGNORMAL] =
+        {"lognormal", 2, false, {"mean", "sigma"}, {C_NONE, C_NONNEG}},
     [ND_DIST_PARETO] = {"pareto", 1, false, {"a"}, {C_POS}},
     [ND_DIST_POWER] = {"power", 1, false, {"a"}, {C_POS}},
     [ND_DIST_WEIBULL] = {"weibull", 1, false, {"a"}, {C_NONNEG}},
     [ND_DIST_RAYLEIGH] = {"rayleigh", 1, false, {"scale"}, {C_NONNEG}},
-    [ND_DIST_GUMBEL] = {"gumbel", 2, false, {"loc", "scale"},
-                        {C_NONE, C_NONNEG}},
+    [ND_DIST_GUMBEL] =
+        {"gumbel", 2, false, {"loc", "scale"}, {C_NONE, C_NONNEG}},
     [ND_DIST_WALD] = {"wald", 2, false, {"mean", "scale"}, {C_POS, C_POS}},
-    [ND_DIST_VONMISES] = {"vonmises", 2, false, {"mu", "kappa"},
-                          {C_NONE, C_NONNEG}},
-    [ND_DIST_TRIANGULAR] = {"triangular", 3, false,
-                            {"left", "mode", "right"}, {0}},
+    [ND_DIST_VONMISES] =
+        {"vonmises", 2, false, {"mu", "kappa"}, {C_NONE, C_NONNEG}},
+    [ND_DIST_TRIANGULAR] =
+        {"triangular", 3, false, {"left", "mode", "right"}, {0}},
     [ND_DIST_POISSON] = {"poisson", 1, true, {"lam"}, {C_POISSON}},
     [ND_DIST_BINOMIAL] = {"binomial", 2, true, {"n", "p"}, {C_NONNEG, C_B01}},
-    [ND_DIST_NEGATIVE_BINOMIAL] = {"negative_binomial", 2, true, {"n", "p"},
-                                   {C_POS_NOTNAN, C_B01}},
+    [ND_DIST_NEGATIVE_BINOMIAL] =
+        {"negative_binomial", 2, true, {"n", "p"}, {C_POS_NOTNAN, C_B01}},
     [ND_DIST_GEOMETRIC] = {"geometric", 1, true, {"p"}, {C_BGT01}},
     [ND_DIST_ZIPF] = {"zipf", 1, true, {"a"}, {C_GT1}},
     [ND_DIST_LOGSERIES] = {"logseries", 1, true, {"p"}, {C_BLT01}},
-    [ND_DIST_HYPERGEOMETRIC] = {"hypergeometric", 3, true,
+    [ND_DIST_HYPERGEOMETRIC] = {"hypergeometric",
+                                3,
+                                true,
                                 {"ngood", "nbad", "nsample"},
                                 {C_NONNEG, C_NONNEG, C_NONNEG}},
 };
@@ -660,7 +666,7 @@ static inline double draw(NdPCG64 *g, NdDist d, double a, double b, double c)
     case ND_DIST_STANDARD_EXPONENTIAL:
         return exp_zig(g);
     case ND_DIST_STANDARD_EXPONENTIAL_INV:
-        return -log1p(-next_double(g));
+        return -log(1.0 - next_double(g)); /* NumPy's exact expression */
     case ND_DIST_STANDARD_CAUCHY:
         return normal_zig(g) / normal_zig(g);
     case ND_DIST_STANDARD_GAMMA:
@@ -777,6 +783,17 @@ static int check_joint(NdDist d, double a, double b, double c)
     return 0;
 }
 
+/* "(2, 3)", "(3,)", "()" */
+static void shape_text(char *buf, size_t n, int ndim, const int64_t *shape)
+{
+    size_t len = (size_t)snprintf(buf, n, "(");
+    for (int i = 0; i < ndim && len < n; i++)
+        len += (size_t)snprintf(buf + len, n - len, i ? ", %lld" : "%lld",
+                                (long long)shape[i]);
+    if (len < n)
+        snprintf(buf + len, n - len, ndim == 1 ? ",)" : ")");
+}
+
 NdArray *nd_random_dist(NdPCG64 *g, NdDist d, NdArray *const *params,
                         int size_ndim, const int64_t *size, NdType dtype)
 {
@@ -801,6 +818,26 @@ NdArray *nd_random_dist(NdPCG64 *g, NdDist d, NdArray *const *params,
         ndim = 0;
     } else if (nd_broadcast_shapes(np, params, &ndim, shape) < 0)
         return NULL;
+    /* With size, each parameter must broadcast to it (NumPy's text). */
+    for (int k = 0; k < np && size_ndim >= 0; k++) {
+        NdArray *p = params[k];
+        bool ok = p->ndim <= ndim;
+        for (int j = 0; ok && j < p->ndim; j++) {
+            int64_t e = p->shape[p->ndim - 1 - j];
+            ok = e == 1 || e == shape[ndim - 1 - j];
+        }
+        if (!ok) {
+            char a[256], b[256];
+            shape_text(a, sizeof a, ndim, shape);
+            shape_text(b, sizeof b, p->ndim, p->shape);
+            nd_error(ND_ERR_VALUE,
+                     "shape mismatch: objects cannot be broadcast to a single "
+                     "shape.  Mismatch is between arg 0 with shape %s and "
+                     "arg %d with shape %s.",
+                     a, k + 1, b);
+            return NULL;
+        }
+    }
     /* Parameters as contiguous float64 of the result's shape, or one
      * value each when all are 0-d (no copies in the common case). */
     NdArray *pa[3] = {NULL, NULL, NULL};
@@ -875,31 +912,36 @@ NdArray *nd_random_dist(NdPCG64 *g, NdDist d, NdArray *const *params,
         if (all0) {
             /* Tight loops for the common samplers. */
             switch (d) {
+            /* A local copy of the generator: its state then stays in
+             * registers through the loop. */
             case ND_DIST_RANDOM: {
-                /* Raw words in blocks, then scaled: the generator's state
-                 * stays in registers through each block. */
-                uint64_t u[512];
-                for (int64_t i = 0; i < n; i += 512) {
-                    int64_t m = n - i < 512 ? n - i : 512;
-                    nd_pcg64_fill_raw(g, u, m);
-                    for (int64_t j = 0; j < m; j++)
-                        o[i + j] =
-                            (double)(u[j] >> 11) * (1.0 / 9007199254740992.0);
-                }
+                NdPCG64 s = *g;
+                for (int64_t i = 0; i < n; i++)
+                    o[i] = next_double(&s);
+                *g = s;
                 break;
             }
-            case ND_DIST_STANDARD_NORMAL:
+            case ND_DIST_STANDARD_NORMAL: {
+                NdPCG64 s = *g;
                 for (int64_t i = 0; i < n; i++)
-                    o[i] = normal_zig(g);
+                    o[i] = normal_zig(&s);
+                *g = s;
                 break;
-            case ND_DIST_STANDARD_EXPONENTIAL:
+            }
+            case ND_DIST_STANDARD_EXPONENTIAL: {
+                NdPCG64 s = *g;
                 for (int64_t i = 0; i < n; i++)
-                    o[i] = exp_zig(g);
+                    o[i] = exp_zig(&s);
+                *g = s;
                 break;
-            case ND_DIST_EXPONENTIAL:
+            }
+            case ND_DIST_EXPONENTIAL: {
+                NdPCG64 s = *g;
                 for (int64_t i = 0; i < n; i++)
-                    o[i] = pv[0] * exp_zig(g);
+                    o[i] = pv[0] * exp_zig(&s);
+                *g = s;
                 break;
+            }
             default:
                 for (int64_t i = 0; i < n; i++)
                     o[i] = draw(g, d, pv[0], pv[1], pv[2]);

@@ -589,6 +589,232 @@ static bool strides_in_elements(const NdArray *a)
     return true;
 }
 
+/* One FFTW plan for the whole transform: the k axes ax of lengths len as
+ * the plan's dims, every other axis of d longer than 1 as its howmany
+ * loop, read from s and written to d with their own strides. */
+static int direct(int kind, int sign, bool single, int k, const int *ax,
+                  const int64_t *len, const NdArray *s, const NdArray *d)
+{
+    PlanKey key;
+    memset(&key, 0, sizeof key);
+    key.kind = kind;
+    key.sign = kind == KIND_C2C ? sign : 0;
+    key.single = single;
+    key.inplace = s->data == d->data;
+    int64_t ies = (int64_t)in_esz(&key), oes = (int64_t)out_esz(&key);
+    bool is_ax[ND_MAXDIMS] = {false};
+    key.rank = k;
+    for (int i = 0; i < k; i++) {
+        is_ax[ax[i]] = true;
+        key.dims[i] =
+            (Dim){len[i], s->strides[ax[i]] / ies, d->strides[ax[i]] / oes};
+    }
+    for (int i = 0; i < d->ndim; i++)
+        if (!is_ax[i] && d->shape[i] > 1)
+            key.loops[key.hrank++] =
+                (Dim){d->shape[i], s->strides[i] / ies, d->strides[i] / oes};
+    return run(&key, s->data, d->data);
+}
+
+static inline void copy_elem(char *to, const char *from, size_t esz)
+{
+    switch (esz) {
+    case 4:
+        memcpy(to, from, 4);
+        break;
+    case 8:
+        memcpy(to, from, 8);
+        break;
+    default:
+        memcpy(to, from, 16);
+        break;
+    }
+}
+
+/* Bytes of the gather buffer of a buffered pass (about half an L2). */
+#define BATCH_BYTES ((int64_t)256 * 1024)
+
+/* A 1-d pass along an axis that is not contiguous in s or d.  FFTW's
+ * estimated plans walk such an axis element by element across memory
+ * (a 2048-point column of a 2048x2048 array touches 2048 pages per
+ * butterfly stage), so instead B lines at a time are gathered into a
+ * contiguous buffer, transformed there by one cached plan of B contiguous
+ * transforms, and scattered back: the lines are taken next to each other
+ * along the loop axis b of smallest stride, so the gather reads B
+ * neighbouring elements at a time.  Ctrl-C is polled between batches. */
+static int buffered(int kind, int sign, bool single, int64_t n, int ax,
+                    const NdArray *s, const NdArray *d)
+{
+    PlanKey key;
+    memset(&key, 0, sizeof key);
+    key.kind = kind;
+    key.sign = kind == KIND_C2C ? sign : 0;
+    key.single = single;
+    key.inplace = kind == KIND_C2C;
+    key.nthreads = 1;
+    pthread_mutex_lock(&plan_lock);
+    threads_init();
+    key.flags = planner_flags;
+    pthread_mutex_unlock(&plan_lock);
+    size_t ies = in_esz(&key), oes = out_esz(&key);
+    int64_t nin = kind == KIND_C2R ? n / 2 + 1 : n;
+    int64_t nout = kind == KIND_R2C ? n / 2 + 1 : n;
+
+    int nd = d->ndim, b = -1;
+    for (int i = 0; i < nd; i++)
+        if (i != ax && d->shape[i] > 1 &&
+            (b < 0 || llabs(s->strides[i]) < llabs(s->strides[b])))
+            b = i;
+    int64_t nb = b < 0 ? 1 : d->shape[b];
+    int64_t B = BATCH_BYTES / (nin * (int64_t)ies);
+    B = B < 1 ? 1 : B > 64 ? 64 : B;
+    if (B > nb)
+        B = nb;
+    size_t in_bytes = (size_t)(B * nin) * ies, out_bytes = (size_t)(B * nout) * oes;
+    char *bin = fftw_malloc(in_bytes);
+    char *bout = kind == KIND_C2C ? bin : fftw_malloc(out_bytes);
+    if (!bin || !bout) {
+        fftw_free(bin);
+        if (bout != bin)
+            fftw_free(bout);
+        nd_error_nomem();
+        return -1;
+    }
+    key.rank = 1;
+    key.dims[0] = (Dim){n, 1, 1};
+    key.align_in = alignment_of(single, bin);
+    key.align_out = alignment_of(single, bout);
+    int slot_full = -1, slot_tail = -1, rc = 0;
+
+    /* the other axes: an odometer over every position */
+    int outer[ND_MAXDIMS], no = 0;
+    for (int i = 0; i < nd; i++)
+        if (i != ax && i != b && d->shape[i] > 1)
+            outer[no++] = i;
+    int64_t idx[ND_MAXDIMS] = {0};
+    int64_t sa = s->strides[ax], da = d->strides[ax];
+    int64_t sb = b < 0 ? 0 : s->strides[b], db = b < 0 ? 0 : d->strides[b];
+    const char *sbase = s->data;
+    char *dbase = d->data;
+    for (;;) {
+        for (int64_t j0 = 0; j0 < nb; j0 += B) {
+            if (nd_interrupt_requested) {
+                rc = nd_error(ND_ERR_INTERRUPT, "%s", "");
+                goto done;
+            }
+            int64_t cnt = nb - j0 < B ? nb - j0 : B;
+            int *slot = cnt == B ? &slot_full : &slot_tail;
+            if (*slot < 0) {
+                key.hrank = cnt > 1;
+                key.loops[0] = (Dim){cnt, nin, nout};
+                if (cnt == 1)
+                    key.loops[0] = (Dim){0, 0, 0};
+                *slot = acquire_plan(&key, bin, bout);
+                if (*slot < 0) {
+                    rc = -1;
+                    goto done;
+                }
+            }
+            const char *sp = sbase + j0 * sb;
+            for (int64_t i = 0; i < nin; i++)
+                for (int64_t j = 0; j < cnt; j++)
+                    copy_elem(bin + (size_t)(j * nin + i) * ies,
+                              sp + i * sa + j * sb, ies);
+            execute(&key, cache[*slot].plan, bin, bout);
+            char *dp = dbase + j0 * db;
+            for (int64_t i = 0; i < nout; i++)
+                for (int64_t j = 0; j < cnt; j++)
+                    copy_elem(dp + i * da + j * db,
+                              bout + (size_t)(j * nout + i) * oes, oes);
+        }
+        int q = no - 1;
+        for (; q >= 0; q--) {
+            int x = outer[q];
+            sbase += s->strides[x];
+            dbase += d->strides[x];
+            if (++idx[q] < d->shape[x])
+                break;
+            sbase -= s->strides[x] * d->shape[x];
+            dbase -= d->strides[x] * d->shape[x];
+            idx[q] = 0;
+        }
+        if (q < 0)
+            break;
+    }
+done:
+    if (slot_full >= 0)
+        release_plan(slot_full);
+    if (slot_tail >= 0)
+        release_plan(slot_tail);
+    fftw_free(bin);
+    if (bout != bin)
+        fftw_free(bout);
+    return rc;
+}
+
+/* One 1-d pass of kind along ax (length n) from s to d: one plan when the
+ * axis is contiguous in both, else buffered. */
+static int pass1(int kind, int sign, bool single, int64_t n, int ax,
+                 const NdArray *s, const NdArray *d)
+{
+    PlanKey probe = {.kind = kind, .single = single};
+    int64_t ies = (int64_t)in_esz(&probe), oes = (int64_t)out_esz(&probe);
+    if (s->strides[ax] == ies && d->strides[ax] == oes)
+        return direct(kind, sign, single, 1, &ax, &n, s, d);
+    return buffered(kind, sign, single, n, ax, s, d);
+}
+
+/* Whether one FFTW plan suits the transform: a 1-d transform along an
+ * axis contiguous in both arrays, or a multi-dimensional block small
+ * enough to stay in cache.  Otherwise passes() splits it. */
+static bool direct_ok(int kind, bool single, int k, const int *ax,
+                      const int64_t *len, const NdArray *s, const NdArray *d)
+{
+    PlanKey probe = {.kind = kind, .single = single};
+    if (k == 1) {
+        return s->strides[ax[0]] == (int64_t)in_esz(&probe) &&
+               d->strides[ax[0]] == (int64_t)out_esz(&probe);
+    }
+    double bytes = 16;
+    for (int i = 0; i < k; i++)
+        bytes *= (double)len[i];
+    return bytes <= (double)BATCH_BYTES;
+}
+
+/* A large multi-dimensional transform as NumPy computes it, one axis at
+ * a time (each pass in place after the first): complex transforms start
+ * with the axis most contiguous in s; rfftn does its real axis first,
+ * irfftn last (in place on s, which is then a scratch copy). */
+static int passes(int kind, int sign, bool single, int k, const int *ax,
+                  const int64_t *len, NdArray *s, NdArray *d)
+{
+    if (kind == KIND_C2C) {
+        int first = 0;
+        for (int i = 1; i < k; i++)
+            if (llabs(s->strides[ax[i]]) < llabs(s->strides[ax[first]]))
+                first = i;
+        if (pass1(kind, sign, single, len[first], ax[first], s, d) < 0)
+            return -1;
+        for (int i = 0; i < k; i++)
+            if (i != first && pass1(kind, sign, single, len[i], ax[i], d, d) < 0)
+                return -1;
+        return 0;
+    }
+    int csign = kind == KIND_R2C ? FFTW_FORWARD : FFTW_BACKWARD;
+    if (kind == KIND_R2C) {
+        if (pass1(kind, 0, single, len[k - 1], ax[k - 1], s, d) < 0)
+            return -1;
+        for (int i = 0; i < k - 1; i++)
+            if (pass1(KIND_C2C, csign, single, len[i], ax[i], d, d) < 0)
+                return -1;
+        return 0;
+    }
+    for (int i = 0; i < k - 1; i++)
+        if (pass1(KIND_C2C, csign, single, len[i], ax[i], s, s) < 0)
+            return -1;
+    return pass1(kind, 0, single, len[k - 1], ax[k - 1], s, d);
+}
+
 /* The transform of `kind` over the distinct axes ax[0..k) of lengths
  * len[0..k) (for real transforms the last one is the real length and the
  * complex side has len/2+1), times scale; conj_in conjugates the input
@@ -642,25 +868,9 @@ static NdArray *transform(NdArray *a, int kind, int sign, int k, const int *ax,
     if (conj_in)
         scale_conj(src, 1.0, true);
 
-    PlanKey key;
-    memset(&key, 0, sizeof key);
-    key.kind = kind;
-    key.sign = kind == KIND_C2C ? sign : 0;
-    key.single = single;
-    key.inplace = src == out;
-    int64_t ies = (int64_t)nd_dtype_size(in_t), oes = (int64_t)nd_dtype_size(out_t);
-    bool is_ax[ND_MAXDIMS] = {false};
-    key.rank = k;
-    for (int i = 0; i < k; i++) {
-        is_ax[ax[i]] = true;
-        key.dims[i] = (Dim){len[i], src->strides[ax[i]] / ies,
-                            out->strides[ax[i]] / oes};
-    }
-    for (int d = 0; d < nd; d++)
-        if (!is_ax[d] && out_shape[d] > 1)
-            key.loops[key.hrank++] =
-                (Dim){out_shape[d], src->strides[d] / ies, out->strides[d] / oes};
-    int rc = run(&key, src->data, out->data);
+    int rc = direct_ok(kind, single, k, ax, len, src, out)
+                 ? direct(kind, sign, single, k, ax, len, src, out)
+                 : passes(kind, sign, single, k, ax, len, src, out);
     nd_decref(src);
     if (rc < 0) {
         nd_decref(out);

@@ -1,8 +1,8 @@
 /* linalg.c — the linear-algebra room: NumPy's linalg functions inv, solve,
- * det, slogdet, cholesky, norm, qr, svd, eigh/eigvalsh, matrix_rank, pinv
- * and matrix_power on stacked matrices (..., M, N), through LAPACKE's
- * column-major drivers (gesv, getrf, potrf, geqrf + orgqr/ungqr, gesdd,
- * syevd/heevd).
+ * det, slogdet, cholesky, norm, cond, qr, svd, eig/eigvals, eigh/eigvalsh,
+ * lstsq, matrix_rank, pinv, matrix_power and multi_dot on stacked matrices
+ * (..., M, N), through LAPACKE's column-major drivers (gesv, getrf, potrf,
+ * geqrf + orgqr/ungqr, gesdd, geev, syevd/heevd, gelsd).
  *
  * Each matrix of a stack is copied into a small column-major work buffer
  * (LAPACK overwrites its input, and the copy also takes any strides,
@@ -192,7 +192,20 @@ static int gesv(bool cpx, int64_t n, int64_t nrhs, char *A, char *B,
 
 /* ------------------------------------------------------------------ inv */
 
+/* The inverse of each matrix of a stack in the compute type (ct) — a
+ * singular matrix is LinAlgError "Singular matrix", or, with nan_singular
+ * (cond's errstate(all='ignore') call of the inv gufunc), a matrix of
+ * NaNs.  *rt gets the result type. */
+static NdArray *inv_core(NdArray *a, bool nan_singular, NdType *rt_out);
+
 NdArray *nd_linalg_inv(NdArray *a)
+{
+    NdType rt;
+    NdArray *out = inv_core(a, false, &rt);
+    return finish(out, rt);
+}
+
+static NdArray *inv_core(NdArray *a, bool nan_singular, NdType *rt_out)
 {
     if (check_square_stack(a) < 0)
         return NULL;
@@ -203,11 +216,10 @@ NdArray *nd_linalg_inv(NdArray *a)
     const int64_t n = a->shape[a->ndim - 1];
     const int nb = a->ndim - 2;
 
+    *rt_out = rt;
     NdArray *out = nd_empty(ct, a->ndim, a->shape, 'C');
-    if (!out)
-        return NULL;
-    if (out->size == 0)
-        return finish(out, rt);
+    if (!out || out->size == 0)
+        return out;
     NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
     char *A = ac ? work_alloc(n, n, es) : NULL;
     char *B = A ? work_alloc(n, n, es) : NULL;
@@ -220,6 +232,11 @@ NdArray *nd_linalg_inv(NdArray *a)
         load_colmajor(A, ac, ac->data + batch_offset(ac, nb, j), n, n, es);
         set_identity(B, n, es);
         rc = gesv(cpx, n, n, A, B, ipiv);
+        if (rc == 1 && nan_singular) {
+            for (int64_t i = 0; i < n * n * (int64_t)(es / 8); i++)
+                memcpy(B + i * 8, &(double){NAN}, 8);
+            rc = 0;
+        }
         if (rc == 1)
             rc = nd_error(ND_ERR_LINALG, "Singular matrix");
         else if (rc == 0)
@@ -236,7 +253,7 @@ NdArray *nd_linalg_inv(NdArray *a)
         nd_decref(out);
         return NULL;
     }
-    return finish(out, rt);
+    return out;
 }
 
 /* ---------------------------------------------------------------- solve */
@@ -1369,7 +1386,7 @@ static double *s_values(NdArray *s)
 }
 
 NdArray *nd_linalg_matrix_rank(NdArray *a, const double *tol,
-                               const double *rtol)
+                               const double *rtol, bool hermitian)
 {
     if (a->ndim < 2) {
         /* NumPy: int(not all(A == 0)). */
@@ -1389,7 +1406,8 @@ NdArray *nd_linalg_matrix_rank(NdArray *a, const double *tol,
         return z;
     }
     NdArray *u, *s, *vh;
-    if (nd_linalg_svd(a, true, false, &u, &s, &vh) < 0)
+    if ((hermitian ? nd_linalg_svd_hermitian(a, false, &u, &s, &vh)
+                   : nd_linalg_svd(a, true, false, &u, &s, &vh)) < 0)
         return NULL;
     const int nb = a->ndim - 2;
     const int64_t m = a->shape[nb], n = a->shape[nb + 1];
@@ -1421,7 +1439,7 @@ NdArray *nd_linalg_matrix_rank(NdArray *a, const double *tol,
     return out;
 }
 
-NdArray *nd_linalg_pinv(NdArray *a, double rcond)
+NdArray *nd_linalg_pinv(NdArray *a, double rcond, bool hermitian)
 {
     if (assert_stacked_2d(a) < 0)
         return NULL;
@@ -1439,7 +1457,8 @@ NdArray *nd_linalg_pinv(NdArray *a, double rcond)
     /* NumPy: svd of a.conj(), then Vt^T @ (s^+ [..., None] * U^T). */
     NdArray *ac = nd_unary(ND_UF_CONJUGATE, a);
     NdArray *u = NULL, *s = NULL, *vt = NULL;
-    if (!ac || nd_linalg_svd(ac, false, true, &u, &s, &vt) < 0) {
+    if (!ac || (hermitian ? nd_linalg_svd_hermitian(ac, true, &u, &s, &vt)
+                          : nd_linalg_svd(ac, false, true, &u, &s, &vt)) < 0) {
         nd_decref(ac);
         return NULL;
     }
@@ -1933,4 +1952,328 @@ int nd_linalg_lstsq(NdArray *a, NdArray *b, const double *rcond_in,
     *s_out = S;
     *rank_out = rank;
     return 0;
+}
+
+/* ------------------------------------------------- hermitian svd */
+
+/* A C-contiguous copy of a in dtype t. */
+static NdArray *contiguous(NdArray *a, NdType t)
+{
+    NdArray *c = nd_astype(a, t, ND_CAST_UNSAFE, false);
+    NdArray *d = c ? nd_copy(c, 'C') : NULL;
+    nd_decref(c);
+    return d;
+}
+
+/* Order of the indices 0..n-1 by |w| descending, as NumPy's
+ * argsort(abs(w))[::-1] (a stable ascending sort, reversed). */
+static void order_by_abs_desc(const double *w, int64_t n, int64_t *idx)
+{
+    for (int64_t i = 0; i < n; i++) {
+        /* Insertion sort: n is a matrix order, and it is stable. */
+        int64_t j = i;
+        while (j > 0 && fabs(w[idx[j - 1]]) > fabs(w[i]))
+            j--;
+        memmove(idx + j + 1, idx + j, (size_t)(i - j) * sizeof *idx);
+        idx[j] = i;
+    }
+    for (int64_t i = 0; i < n / 2; i++) {
+        int64_t t = idx[i];
+        idx[i] = idx[n - 1 - i];
+        idx[n - 1 - i] = t;
+    }
+}
+
+int nd_linalg_svd_hermitian(NdArray *a, bool compute_uv, NdArray **u_out,
+                            NdArray **s_out, NdArray **vh_out)
+{
+    *u_out = *s_out = *vh_out = NULL;
+    NdArray *w = NULL, *v = NULL;
+    if (nd_linalg_eigh(a, 'L', &w, compute_uv ? &v : NULL) < 0)
+        return -1;
+    const NdType st = w->dtype;
+    const int nb = a->ndim - 2;
+    const int64_t n = a->shape[nb];
+    NdArray *wd = contiguous(w, ND_FLOAT64);
+    NdType vt_t = v ? v->dtype : ND_FLOAT64;
+    const bool cpx = nd_dtype_kind(vt_t) == ND_KIND_COMPLEX;
+    const NdType ct = cpx ? ND_COMPLEX128 : ND_FLOAT64;
+    const size_t es = nd_dtype_size(ct);
+    NdArray *vd = v && wd ? contiguous(v, ct) : NULL;
+    NdArray *S = wd ? nd_empty(ND_FLOAT64, wd->ndim, wd->shape, 'C') : NULL;
+    NdArray *U = S && v ? nd_empty(ct, v->ndim, v->shape, 'C') : NULL;
+    NdArray *VT = U ? nd_empty(ct, v->ndim, v->shape, 'C') : NULL;
+    int64_t *idx = S ? nd_malloc((size_t)(n > 0 ? n : 1) * sizeof *idx) : NULL;
+    int rc = idx && (!v || (vd && VT)) ? 0 : -1;
+    const int64_t count = n > 0 && S ? S->size / n : 0;
+    for (int64_t j = 0; rc == 0 && j < count; j++) {
+        const double *wj = (const double *)(void *)wd->data + j * n;
+        double *sj = (double *)(void *)S->data + j * n;
+        order_by_abs_desc(wj, n, idx);
+        for (int64_t i = 0; i < n; i++)
+            sj[i] = fabs(wj[idx[i]]);
+        if (!v)
+            continue;
+        const char *vj = vd->data + j * n * n * (int64_t)es;
+        char *uj = U->data + j * n * n * (int64_t)es;
+        char *tj = VT->data + j * n * n * (int64_t)es;
+        for (int64_t c = 0; c < n; c++) {
+            /* The sign of the eigenvalue moves into vh (NumPy: sign(0) is
+             * 0, so a zero eigenvalue gives a zero row). */
+            const double e = wj[idx[c]];
+            const double sg = e > 0 ? 1.0 : e < 0 ? -1.0 : e;
+            for (int64_t r = 0; r < n; r++) {
+                double z[2] = {0, 0};
+                memcpy(z, vj + (r * n + idx[c]) * (int64_t)es, es);
+                memcpy(uj + (r * n + c) * (int64_t)es, z, es);
+                /* vh[c, r] = conj(u[r, c] * sg) */
+                const double t[2] = {z[0] * sg, -(z[1] * sg)};
+                memcpy(tj + (c * n + r) * (int64_t)es, t, es);
+            }
+        }
+    }
+    free(idx);
+    nd_decref(wd);
+    nd_decref(vd);
+    NdType vt_out = v ? v->dtype : ND_FLOAT64;
+    nd_decref(w);
+    nd_decref(v);
+    if (rc == 0) {
+        S = finish(S, st);
+        U = U ? finish(U, vt_out) : NULL;
+        VT = VT ? finish(VT, vt_out) : NULL;
+        if (!S || (compute_uv && (!U || !VT)))
+            rc = -1;
+    }
+    if (rc < 0) {
+        nd_decref(S);
+        nd_decref(U);
+        nd_decref(VT);
+        return -1;
+    }
+    *s_out = S;
+    *u_out = U;
+    *vh_out = VT;
+    return 0;
+}
+
+/* ----------------------------------------------------------------- cond */
+
+/* For each matrix of the stack x: does it hold a NaN?  A malloc'd array
+ * of `count` flags (NULL with the error set). */
+static bool *nan_flags(NdArray *x, int64_t count)
+{
+    bool *f = nd_calloc((size_t)(count > 0 ? count : 1), sizeof *f);
+    if (!f)
+        return NULL;
+    const NdKind k = nd_dtype_kind(x->dtype);
+    if (k != ND_KIND_FLOAT && k != ND_KIND_COMPLEX)
+        return f;
+    const bool cpx = k == ND_KIND_COMPLEX;
+    NdArray *c = contiguous(x, cpx ? ND_COMPLEX128 : ND_FLOAT64);
+    if (!c) {
+        free(f);
+        return NULL;
+    }
+    const int64_t per = count > 0 ? c->size / count * (cpx ? 2 : 1) : 0;
+    const double *d = (const double *)(void *)c->data;
+    for (int64_t j = 0; j < count; j++)
+        for (int64_t i = 0; i < per && !f[j]; i++)
+            f[j] = isnan(d[j * per + i]);
+    nd_decref(c);
+    return f;
+}
+
+NdArray *nd_linalg_cond(NdArray *x, NdNormOrd p)
+{
+    /* NumPy's _is_empty_2d. */
+    int64_t last = 1;
+    for (int d = x->ndim - 2 < 0 ? 0 : x->ndim - 2; d < x->ndim; d++)
+        last *= x->shape[d];
+    if (x->size == 0 && last == 0) {
+        nd_error(ND_ERR_LINALG, "cond is not defined on empty arrays");
+        return NULL;
+    }
+    NdArray *r = NULL;
+    const bool by_svd = p.kind == ND_NORM_NONE ||
+                        (p.kind == ND_NORM_NUM && (p.p == 2 || p.p == -2));
+    if (by_svd) {
+        NdArray *u, *s, *vh;
+        if (nd_linalg_svd(x, false, false, &u, &s, &vh) < 0)
+            return NULL;
+        const int64_t k = s->shape[s->ndim - 1];
+        NdArray *sd = contiguous(s, ND_FLOAT64);
+        r = sd ? nd_empty(ND_FLOAT64, s->ndim - 1, s->shape, 'C') : NULL;
+        for (int64_t j = 0; r && k > 0 && j < r->size; j++) {
+            const double *sj = (const double *)(void *)sd->data + j * k;
+            ((double *)(void *)r->data)[j] =
+                p.kind == ND_NORM_NUM && p.p == -2 ? sj[k - 1] / sj[0]
+                                                   : sj[0] / sj[k - 1];
+        }
+        nd_decref(sd);
+        r = r ? finish(r, s->dtype) : NULL;
+        nd_decref(s);
+    } else {
+        if (check_square_stack(x) < 0)
+            return NULL;
+        NdType rt;
+        NdArray *inv = inv_core(x, true, &rt);
+        const int axes[2] = {-2, -1};
+        NdArray *n1 = inv ? nd_linalg_norm(x, p, axes, 2, false) : NULL;
+        NdArray *n2 = n1 ? nd_linalg_norm(inv, p, axes, 2, false) : NULL;
+        NdArray *m = n2 ? nd_binary(ND_UF_MULTIPLY, n1, n2) : NULL;
+        nd_decref(inv);
+        nd_decref(n1);
+        nd_decref(n2);
+        r = m ? contiguous(m, rt) : NULL;
+        nd_decref(m);
+    }
+    nd_fpe_hw_clear();
+    if (!r)
+        return NULL;
+    /* NaNs become inf, unless the matrix itself held a NaN. */
+    bool *f = nan_flags(x, r->size);
+    if (!f) {
+        nd_decref(r);
+        return NULL;
+    }
+    const size_t es = nd_dtype_size(r->dtype);
+    for (int64_t j = 0; j < r->size; j++) {
+        char *e = r->data + j * (int64_t)es;
+        bool isn;
+        if (r->dtype == ND_FLOAT32) {
+            float v;
+            memcpy(&v, e, 4);
+            if ((isn = isnan(v)) && !f[j])
+                memcpy(e, &(float){INFINITY}, 4);
+        } else if (r->dtype == ND_COMPLEX64) {
+            float v[2];
+            memcpy(v, e, 8);
+            if ((isn = isnan(v[0]) || isnan(v[1])) && !f[j])
+                memcpy(e, (float[2]){INFINITY, 0}, 8);
+        } else if (r->dtype == ND_COMPLEX128) {
+            double v[2];
+            memcpy(v, e, 16);
+            if ((isn = isnan(v[0]) || isnan(v[1])) && !f[j])
+                memcpy(e, (double[2]){INFINITY, 0}, 16);
+        } else {
+            double v;
+            memcpy(&v, e, 8);
+            if ((isn = isnan(v)) && !f[j])
+                memcpy(e, &(double){INFINITY}, 8);
+        }
+    }
+    free(f);
+    return r;
+}
+
+/* ------------------------------------------------------------ multi_dot */
+
+/* dot of the chain arrays[i..j] in the order s gives (NumPy's _multi_dot). */
+static NdArray *chain_dot(NdArray *const *arrays, const int *s, int n, int i,
+                          int j)
+{
+    if (i == j)
+        return nd_incref(arrays[i]);
+    const int k = s[i * n + j];
+    NdArray *l = chain_dot(arrays, s, n, i, k);
+    NdArray *r = l ? chain_dot(arrays, s, n, k + 1, j) : NULL;
+    NdArray *p = r ? nd_dot(l, r) : NULL;
+    nd_decref(l);
+    nd_decref(r);
+    return p;
+}
+
+NdArray *nd_linalg_multi_dot(NdArray *const *arrays0, int n)
+{
+    if (n < 2) {
+        nd_error(ND_ERR_VALUE, "Expecting at least two arrays.");
+        return NULL;
+    }
+    if (n == 2)
+        return nd_dot(arrays0[0], arrays0[1]);
+    NdArray **arrays = nd_calloc((size_t)n, sizeof *arrays);
+    if (!arrays)
+        return NULL;
+    const int nd_first = arrays0[0]->ndim, nd_last = arrays0[n - 1]->ndim;
+    NdArray *r = NULL;
+    int *s = NULL;
+    double *m = NULL;
+    int i;
+    for (i = 0; i < n; i++) {
+        NdArray *a = arrays0[i];
+        /* The first as a row (atleast_2d), the last as a column. */
+        if (i == 0 && a->ndim == 1)
+            arrays[i] = nd_reshape(a, 2, (int64_t[]){1, a->shape[0]}, 'C');
+        else if (i == n - 1 && a->ndim == 1)
+            arrays[i] = nd_reshape(a, 2, (int64_t[]){a->shape[0], 1}, 'C');
+        else
+            arrays[i] = nd_incref(a);
+        if (!arrays[i])
+            goto done;
+    }
+    for (i = 0; i < n; i++)
+        if (assert_2d(arrays[i]) < 0)
+            goto done;
+    if (n == 3) {
+        /* NumPy's _multi_dot_three: compare the two costs directly. */
+        const double a0 = (double)arrays[0]->shape[0];
+        const double a1b0 = (double)arrays[0]->shape[1];
+        const double b1c0 = (double)arrays[2]->shape[0];
+        const double c1 = (double)arrays[2]->shape[1];
+        const double cost1 = a0 * b1c0 * (a1b0 + c1);
+        const double cost2 = a1b0 * c1 * (a0 + b1c0);
+        NdArray *t;
+        if (cost1 < cost2) {
+            t = nd_dot(arrays[0], arrays[1]);
+            r = t ? nd_dot(t, arrays[2]) : NULL;
+        } else {
+            t = nd_dot(arrays[1], arrays[2]);
+            r = t ? nd_dot(arrays[0], t) : NULL;
+        }
+        nd_decref(t);
+    } else {
+        /* NumPy's _multi_dot_matrix_chain_order (Cormen et al., 15.2):
+         * m[i, j] the least cost of arrays[i..j], s[i, j] its split. */
+        double *dims = nd_malloc((size_t)(n + 1) * sizeof *dims);
+        m = dims ? nd_calloc((size_t)n * (size_t)n, sizeof *m) : NULL;
+        s = m ? nd_calloc((size_t)n * (size_t)n, sizeof *s) : NULL;
+        if (!s) {
+            free(dims);
+            goto done;
+        }
+        for (i = 0; i < n; i++)
+            dims[i] = (double)arrays[i]->shape[0];
+        dims[n] = (double)arrays[n - 1]->shape[1];
+        for (int l = 1; l < n; l++)
+            for (int a = 0; a < n - l; a++) {
+                const int b = a + l;
+                m[a * n + b] = INFINITY;
+                for (int k = a; k < b; k++) {
+                    const double c = m[a * n + k] + m[(k + 1) * n + b] +
+                                     dims[a] * dims[k + 1] * dims[b + 1];
+                    if (c < m[a * n + b]) {
+                        m[a * n + b] = c;
+                        s[a * n + b] = k;
+                    }
+                }
+            }
+        free(dims);
+        r = chain_dot(arrays, s, n, 0, n - 1);
+    }
+    if (r && (nd_first == 1 || nd_last == 1)) {
+        /* 1-d ends: a scalar (0-d) for both, else the product raveled. */
+        NdArray *f = nd_first == 1 && nd_last == 1
+                         ? nd_reshape(r, 0, NULL, 'C')
+                         : nd_reshape(r, 1, (int64_t[]){r->size}, 'C');
+        nd_decref(r);
+        r = f;
+    }
+done:
+    free(s);
+    free(m);
+    for (i = 0; i < n; i++)
+        nd_decref(arrays[i]);
+    free(arrays);
+    return r;
 }

@@ -154,7 +154,6 @@ static int broadcast_error(const NdArray *a, const NdArray *b, int64_t n,
                     buf);
 }
 
-
 /* A C-contiguous, aligned array of dtype t holding x's values (x itself
  * when it already is one). */
 static NdArray *as_dense(NdArray *x, NdType t)
@@ -259,8 +258,9 @@ static void fpe_collect_cheap(void)
 /* One operand's core as BLAS takes it: a matrix (row-major, `tr` and `ld`)
  * or a vector (`inc`), both in elements. */
 typedef struct Operand {
-    NdArray *arr; /* the array read (a reference: the input, a cast or a copy) */
-    bool vec;     /* a 1-d operand */
+    NdArray
+        *arr; /* the array read (a reference: the input, a cast or a copy) */
+    bool vec; /* a 1-d operand */
     CBLAS_TRANSPOSE tr;
     int ld, inc;
 } Operand;
@@ -361,10 +361,9 @@ static void blas_one(NdType t, const Geom *g, const Operand *A, const char *a,
     if (a_row && b_col) {
         switch (t) {
         case ND_FLOAT32:
-            *(float *)(void *)c = cblas_sdot(k, (const float *)(const void *)a,
-                                             inc_a,
-                                             (const float *)(const void *)b,
-                                             inc_b);
+            *(float *)(void *)c =
+                cblas_sdot(k, (const float *)(const void *)a, inc_a,
+                           (const float *)(const void *)b, inc_b);
             break;
         case ND_FLOAT64:
             *(double *)(void *)c =
@@ -565,8 +564,8 @@ NdArray *nd_matmul(NdArray *a, NdArray *b)
     const bool blas = (t == ND_FLOAT32 || t == ND_FLOAT64 ||
                        t == ND_COMPLEX64 || t == ND_COMPLEX128) &&
                       g.n <= INT_MAX && g.k <= INT_MAX && g.m <= INT_MAX;
-    int rc = blas ? matmul_blas(a, b, out, t, &g)
-                  : matmul_loop(a, b, out, t, &g);
+    int rc =
+        blas ? matmul_blas(a, b, out, t, &g) : matmul_loop(a, b, out, t, &g);
     if (rc < 0) {
         nd_decref(out);
         return NULL;

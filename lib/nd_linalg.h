@@ -82,16 +82,43 @@ int nd_linalg_svd(NdArray *a, bool full_matrices, bool compute_uv, NdArray **u,
  * converge".  0, or -1 with nothing set. */
 int nd_linalg_eigh(NdArray *a, char uplo, NdArray **w, NdArray **v);
 
-/* matrix_rank(a, tol, rtol): the number of singular values of each matrix
- * of a stack greater than tol (NULL: max(s) * rtol; rtol NULL: max(M, N)
- * times the eps of the singular values' dtype), as int64 of shape
- * a.shape[:-2].  For a of fewer than 2 dimensions: 1 unless all zero. */
+/* svd(a, hermitian=True): NumPy's SVD of Hermitian matrices from eigh
+ * (lower triangle): S = |w| sorted descending, U the eigenvectors in that
+ * order, Vh = (U * sign(w))^H; square stacks only, full_matrices does not
+ * apply.  Without compute_uv *u and *vh are left NULL. */
+int nd_linalg_svd_hermitian(NdArray *a, bool compute_uv, NdArray **u,
+                            NdArray **s, NdArray **vh);
+
+/* matrix_rank(a, tol, rtol, hermitian): the number of singular values of
+ * each matrix of a stack greater than tol (NULL: max(s) * rtol; rtol NULL:
+ * max(M, N) times the eps of the singular values' dtype), as int64 of
+ * shape a.shape[:-2].  For a of fewer than 2 dimensions: 1 unless all
+ * zero.  hermitian: the singular values by nd_linalg_svd_hermitian. */
 NdArray *nd_linalg_matrix_rank(NdArray *a, const double *tol,
-                               const double *rtol);
-/* pinv(a, rcond): the Moore-Penrose pseudo-inverse (..., N, M) of each
- * matrix of a stack, from its SVD, singular values <= rcond * max(s)
- * treated as zero (NumPy 2's default rcond is 1e-15). */
-NdArray *nd_linalg_pinv(NdArray *a, double rcond);
+                               const double *rtol, bool hermitian);
+/* pinv(a, rcond, hermitian): the Moore-Penrose pseudo-inverse (..., N, M)
+ * of each matrix of a stack, from its SVD (the Hermitian one when
+ * hermitian), singular values <= rcond * max(s) treated as zero (NumPy
+ * 2's default rcond is 1e-15). */
+NdArray *nd_linalg_pinv(NdArray *a, double rcond, bool hermitian);
+
+/* cond(x, p): the condition number of each matrix of a stack.  p None
+ * (kind ND_NORM_NONE), 2 or -2: the ratio of the largest to the smallest
+ * singular value (-2: its inverse), in the singular values' dtype; other
+ * p ('fro', 'nuc', 1, -1, inf, -inf): norm(x, p) * norm(inv(x), p) in x's
+ * result dtype (complex for complex x, as NumPy).  A singular matrix
+ * gives inf, not an error (NumPy 2), unless it holds a NaN.  LinAlgError
+ * "cond is not defined on empty arrays"; norm's and inv's others. */
+NdArray *nd_linalg_cond(NdArray *x, NdNormOrd p);
+
+/* multi_dot(arrays, n): arrays[0] @ ... @ arrays[n-1] (n >= 2) in the
+ * cheapest order (NumPy's dynamic programme; for three arrays its direct
+ * comparison), each product by nd_dot.  The first may be 1-d (a row), the
+ * last 1-d (a column): the result is then 1-d, or 0-d when both are.
+ * ValueError "Expecting at least two arrays."; LinAlgError
+ * "%d-dimensional array given. Array must be two-dimensional" for the
+ * inner ones; nd_dot's "shapes (2,3) and (4,5) not aligned: ...". */
+NdArray *nd_linalg_multi_dot(NdArray *const *arrays, int n);
 
 /* matrix_power(a, n): a @ a @ ... (n times) for each square matrix of a
  * stack, by repeated squaring (integers stay integer); identities of a's

@@ -44,6 +44,26 @@ void nd_pcg64_seed(NdPCG64 *g, uint64_t initstate_hi, uint64_t initstate_lo,
 void nd_pcg64_seed_pool(NdPCG64 *g, const uint32_t pool[4]);
 
 uint64_t nd_pcg64_next64(NdPCG64 *g);
+/* The same step inline, for the hot loops of lib/ (a call per draw would
+ * cost as much as the draw). */
+#if defined(__SIZEOF_INT128__) && !defined(ND_PCG64_PORTABLE)
+static inline uint64_t nd_pcg64_next64_inline(NdPCG64 *g)
+{
+    __extension__ typedef unsigned __int128 nd_u128_t;
+    nd_u128_t s =
+        ((nd_u128_t)g->state_hi << 64 | g->state_lo) *
+            ((nd_u128_t)0x2360ED051FC65DA4ULL << 64 | 0x4385DF649FCCF645ULL) +
+        ((nd_u128_t)g->inc_hi << 64 | g->inc_lo);
+    uint64_t hi = (uint64_t)(s >> 64), lo = (uint64_t)s;
+    g->state_hi = hi;
+    g->state_lo = lo;
+    unsigned rot = (unsigned)(hi >> 58);
+    uint64_t x = hi ^ lo;
+    return (x >> rot) | (x << ((64 - rot) & 63));
+}
+#else
+#define nd_pcg64_next64_inline nd_pcg64_next64
+#endif
 /* NumPy's next_uint32: the low half of a 64-bit draw, the high half kept
  * for the next call. */
 uint32_t nd_pcg64_next32(NdPCG64 *g);

@@ -80,8 +80,9 @@ static NdArray *tensordot_impl(NdArray *a, NdArray *b, int n, const int *axa,
             out_shape[out_ndim++] = b->shape[d];
         }
     if (out_ndim > ND_MAXDIMS) {
-        nd_error(ND_ERR_VALUE, "maximum supported dimension for an ndarray "
-                               "is %d, found %d",
+        nd_error(ND_ERR_VALUE,
+                 "maximum supported dimension for an ndarray "
+                 "is %d, found %d",
                  ND_MAXDIMS, out_ndim);
         return NULL;
     }
@@ -212,8 +213,8 @@ NdArray *nd_vdot(NdArray *a, NdArray *b)
 {
     if (a->size != b->size) {
         nd_error(ND_ERR_VALUE,
-                 "cannot reshape array of size %" PRId64
-                 " into shape (%" PRId64 ",)",
+                 "cannot reshape array of size %" PRId64 " into shape (%" PRId64
+                 ",)",
                  b->size, a->size);
         return NULL;
     }
@@ -255,8 +256,9 @@ NdArray *nd_kron(NdArray *a, NdArray *b)
         return multiply_strong(a, b);
     const int nd = a->ndim > b->ndim ? a->ndim : b->ndim;
     if (2 * nd > ND_MAXDIMS) {
-        nd_error(ND_ERR_VALUE, "maximum supported dimension for an ndarray "
-                               "is %d, found %d",
+        nd_error(ND_ERR_VALUE,
+                 "maximum supported dimension for an ndarray "
+                 "is %d, found %d",
                  ND_MAXDIMS, 2 * nd);
         return NULL;
     }
@@ -318,8 +320,8 @@ static bool is_letter(char c)
 
 /* Parse one term's letters into lab[], the ellipsis position into *ell (-1
  * when none).  Returns the letter count or -1. */
-static int parse_term(const char *s, size_t len, int iop, bool output,
-                      int *lab, int *ell)
+static int parse_term(const char *s, size_t len, int iop, bool output, int *lab,
+                      int *ell)
 {
     int n = 0;
     *ell = -1;
@@ -437,9 +439,8 @@ static int sum_unneeded(Term *t, const bool *keep)
     }
     if (!na)
         return 0;
-    return term_set(t, nd_sum(t->arr, axes, na, false, t->arr->dtype, NULL,
-                              NULL),
-                    lab, n);
+    return term_set(
+        t, nd_sum(t->arr, axes, na, false, t->arr->dtype, NULL, NULL), lab, n);
 }
 
 /* Contract x with y (both with unique labels, same dtype), keeping the
@@ -481,10 +482,10 @@ static int contract_pair(Term *x, Term *y, const bool *keep,
     int64_t shx[ND_MAXDIMS], shy[ND_MAXDIMS];
     for (int i = 0; i < x->n; i++)
         shx[i] = has_label(y->lab, y->n, x->lab[i]) ? size[x->lab[i]]
-                                                     : x->arr->shape[i];
+                                                    : x->arr->shape[i];
     for (int i = 0; i < y->n; i++)
         shy[i] = has_label(x->lab, x->n, y->lab[i]) ? size[y->lab[i]]
-                                                     : y->arr->shape[i];
+                                                    : y->arr->shape[i];
 
     int64_t px[ND_MAXDIMS], py[ND_MAXDIMS];
     int64_t out_shape[ND_MAXDIMS];
@@ -602,7 +603,7 @@ NdArray *nd_einsum(const char *subscripts, int nop, NdArray *const *ops)
     NdArray *res = NULL;
     const char *s = subscripts;
     /* Parse each term against its operand's rank. */
-    int (*lt)[ND_MAXDIMS] = nd_malloc((size_t)nop * sizeof *lt);
+    int(*lt)[ND_MAXDIMS] = nd_malloc((size_t)nop * sizeof *lt);
     int *nl = nd_malloc((size_t)nop * sizeof *nl);
     int *ep = nd_malloc((size_t)nop * sizeof *ep);
     if (!lt || !nl || !ep)
@@ -616,8 +617,9 @@ NdArray *nd_einsum(const char *subscripts, int nop, NdArray *const *ops)
             goto done;
         int nd = ops[i]->ndim;
         if (nl[i] > nd) {
-            nd_error(ND_ERR_VALUE, "einstein sum subscripts string contains "
-                                   "too many subscripts for operand %d",
+            nd_error(ND_ERR_VALUE,
+                     "einstein sum subscripts string contains "
+                     "too many subscripts for operand %d",
                      i);
             goto done;
         }

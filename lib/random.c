@@ -94,8 +94,7 @@ void nd_pcg64_fill_raw_portable(NdPCG64 *g, uint64_t *out, int64_t n)
 /* Brown's "random number generation with arbitrary strides": the
  * composition of delta steps s -> m*s + c is again affine, built by
  * squaring. */
-void nd_pcg64_advance_portable(NdPCG64 *g, uint64_t delta_hi,
-                               uint64_t delta_lo)
+void nd_pcg64_advance_portable(NdPCG64 *g, uint64_t delta_hi, uint64_t delta_lo)
 {
     U128 acc_mult = {0, 1}, acc_plus = {0, 0}, one = {0, 1};
     U128 cur_mult = {MULT_HI, MULT_LO}, cur_plus = {g->inc_hi, g->inc_lo};
@@ -135,9 +134,9 @@ static inline nd_u128 u128_make(uint64_t hi, uint64_t lo)
 uint64_t nd_pcg64_next64(NdPCG64 *g)
 {
 #if ND_HAVE_U128
-    nd_u128 s = u128_make(g->state_hi, g->state_lo) *
-                    u128_make(MULT_HI, MULT_LO) +
-                u128_make(g->inc_hi, g->inc_lo);
+    nd_u128 s =
+        u128_make(g->state_hi, g->state_lo) * u128_make(MULT_HI, MULT_LO) +
+        u128_make(g->inc_hi, g->inc_lo);
     g->state_hi = (uint64_t)(s >> 64);
     g->state_lo = (uint64_t)s;
     return xsl_rr(g->state_hi, g->state_lo);
@@ -151,7 +150,8 @@ void nd_pcg64_fill_raw(NdPCG64 *g, uint64_t *out, int64_t n)
 #if ND_HAVE_U128
     /* The state lives in registers for the whole loop. */
     nd_u128 s = u128_make(g->state_hi, g->state_lo),
-            m = u128_make(MULT_HI, MULT_LO), c = u128_make(g->inc_hi, g->inc_lo);
+            m = u128_make(MULT_HI, MULT_LO),
+            c = u128_make(g->inc_hi, g->inc_lo);
     for (int64_t i = 0; i < n; i++) {
         s = s * m + c;
         out[i] = xsl_rr((uint64_t)(s >> 64), (uint64_t)s);
@@ -169,7 +169,7 @@ uint32_t nd_pcg64_next32(NdPCG64 *g)
         g->has_uint32 = 0;
         return g->uinteger;
     }
-    uint64_t x = nd_pcg64_next64(g);
+    uint64_t x = nd_pcg64_next64_inline(g);
     g->has_uint32 = 1;
     g->uinteger = (uint32_t)(x >> 32);
     return (uint32_t)x;
@@ -177,7 +177,8 @@ uint32_t nd_pcg64_next32(NdPCG64 *g)
 
 double nd_pcg64_next_double(NdPCG64 *g)
 {
-    return (double)(nd_pcg64_next64(g) >> 11) * (1.0 / 9007199254740992.0);
+    return (double)(int64_t)(nd_pcg64_next64(g) >> 11) *
+           (1.0 / 9007199254740992.0); /* < 2^53: a signed convert */
 }
 
 float nd_pcg64_next_float(NdPCG64 *g)
@@ -479,8 +480,8 @@ uint64_t nd_random_interval(NdPCG64 *g, uint64_t max)
     return v;
 }
 
-static inline void bounded_one(NdPCG64 *g, NdType t, uint64_t off,
-                               uint64_t rng, NdBoundedBuf *b, char *out)
+static inline void bounded_one(NdPCG64 *g, NdType t, uint64_t off, uint64_t rng,
+                               NdBoundedBuf *b, char *out)
 {
     switch (t) {
     case ND_BOOL: {
@@ -559,10 +560,12 @@ void nd_random_bounded_fill(NdPCG64 *g, NdType t, uint64_t off, uint64_t rng,
     if ((t == ND_INT64 || t == ND_UINT64) && rng && rng < 0xFFFFFFFFu) {
         /* The hot case: 32-bit Lemire on halves of 64-bit draws. */
         uint32_t r = (uint32_t)rng;
+        NdPCG64 s = *g; /* in registers through the loop */
         for (int64_t i = 0; i < n; i++) {
-            uint64_t o = lemire32(g, r) + off;
+            uint64_t o = lemire32(&s, r) + off;
             memcpy(p + i * 8, &o, 8);
         }
+        *g = s;
         return;
     }
     for (int64_t i = 0; i < n; i++)
@@ -654,8 +657,7 @@ NdArray *nd_random_integers(NdPCG64 *g, NdArray *low, NdArray *high,
         if (bounds_check(wide_read(low, 0), wide_read(high, 0), t, endpoint,
                          &off, &rng) < 0)
             return NULL;
-        NdArray *out =
-            nd_empty(t, size_ndim < 0 ? 0 : size_ndim, size, 'C');
+        NdArray *out = nd_empty(t, size_ndim < 0 ? 0 : size_ndim, size, 'C');
         if (!out)
             return NULL;
         nd_random_bounded_fill(g, t, off, rng, out->size, out->data);

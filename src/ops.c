@@ -887,8 +887,8 @@ Value op_unary(OpKind op, Value a)
     }
     /* (P12B) A native kind's ufunc hook takes -x, +x, ~x. */
     if (a.kind == VK_OBJECT && native_type(a)->ufunc && op_ufunc(op) >= 0) {
-        Value r = native_type(a)->ufunc((NdUfuncId)op_ufunc(op), &a, 1, NULL,
-                                        0);
+        Value r =
+            native_type(a)->ufunc((NdUfuncId)op_ufunc(op), &a, 1, NULL, 0);
         if (r.kind != VK_UNSET)
             return r;
     }
@@ -2277,6 +2277,17 @@ Value op_getattr(Value obj, const char *name)
         break;
     case VK_MODULE:
         return module_getattr((Module *)obj.as.obj, name);
+    case VK_TUPLE: {
+        /* A named tuple's fields (linalg's EigResult, ...). */
+        const Tuple *t = as_tuple(obj);
+        r = v_unset();
+        for (int i = 0; t->fields && i < t->fields->n; i++)
+            if (strcmp(name, t->fields->names[i]) == 0) {
+                r = t->items[i];
+                v_incref(r);
+            }
+        break;
+    }
     case VK_RANGE:
     case VK_SLICE:
         if (strcmp(name, "start") == 0 || strcmp(name, "stop") == 0 ||

@@ -240,10 +240,19 @@ Value v_tuple_new(int64_t n)
     if (!t)
         return v_error();
     t->n = n;
+    t->fields = NULL;
     for (int64_t i = 0; i < n; i++)
         t->items[i] = v_none();
     gc_track(&t->h);
     return v_obj(&t->h);
+}
+
+Value v_named_tuple_new(const TupleFields *fields)
+{
+    Value t = v_tuple_new(fields->n);
+    if (!v_is_err(t))
+        as_tuple(t)->fields = fields;
+    return t;
 }
 
 void tuple_set_take(Value tuple, int64_t i, Value item)
@@ -1004,7 +1013,7 @@ const char *v_type_name(Value v)
     case VK_STR:
         return "str";
     case VK_TUPLE:
-        return "tuple";
+        return as_tuple(v)->fields ? as_tuple(v)->fields->name : "tuple";
     case VK_LIST:
         return "list";
     case VK_DICT:
@@ -1170,6 +1179,9 @@ static int put_container(TextBuf *b, Value v)
     }
     repr_stack[repr_depth++] = o;
     int rc = 0;
+    const TupleFields *named = v.kind == VK_TUPLE ? as_tuple(v)->fields : NULL;
+    if (named)
+        textbuf_puts(b, named->name);
     textbuf_puts(b, open);
     if (v.kind == VK_DICT) {
         Dict *d = as_dict(v);
@@ -1204,11 +1216,15 @@ static int put_container(TextBuf *b, Value v)
                                            : as_tuple(v)->items[i];
             if (i)
                 textbuf_puts(b, ", ");
+            if (named) {
+                textbuf_puts(b, named->names[i]);
+                textbuf_putc(b, '=');
+            }
             v_incref(item);
             rc = put_repr(b, item);
             v_decref(item);
         }
-        if (v.kind == VK_TUPLE && n == 1)
+        if (v.kind == VK_TUPLE && n == 1 && !named)
             textbuf_putc(b, ',');
     }
     textbuf_puts(b, close);

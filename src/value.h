@@ -86,9 +86,20 @@ typedef struct Str {
     char data[];     /* NUL-terminated UTF-8 */
 } Str;
 
+/* A named tuple's type (NumPy's EigResult, SVDResult, ...): static
+ * descriptors, so a tuple only points at one.  Its items read as
+ * attributes by field name and repr as Name(field=item, ...); otherwise it
+ * is a plain tuple (unpacking, indexing, equality). */
+typedef struct TupleFields {
+    const char *name;         /* "EighResult" */
+    int n;                    /* the number of fields, == the tuple's n */
+    const char *const *names; /* "eigenvalues", "eigenvectors" */
+} TupleFields;
+
 typedef struct Tuple {
     Obj h;
     int64_t n;
+    const TupleFields *fields; /* NULL for a plain tuple */
     Value items[];
 } Tuple;
 
@@ -188,6 +199,8 @@ NdScalar v_to_ndscalar(Value v);
 Value v_str(const char *utf8);                  /* copies */
 Value v_str_n(const char *utf8, int64_t nbytes); /* copies */
 Value v_tuple_new(int64_t n); /* items VK_NONE; fill with tuple_set_take */
+/* A named tuple of fields->n items (VK_NONE; fill with tuple_set_take). */
+Value v_named_tuple_new(const TupleFields *fields);
 void tuple_set_take(Value tuple, int64_t i, Value item);
 Value v_list_new(int64_t capacity);
 int list_append(Value list, Value item); /* borrows item; -1 on MemoryError */

@@ -145,4 +145,9 @@ extern const NativeType generator_type, pcg64_type, seedseq_type;
 /* ma.c: MaskedArray instances and the ma.masked singleton. */
 extern const NativeType ma_type, ma_const_type;
 
+/* ------------------------------------------- polynomials (P12A) */
+
+/* poly.c: NumPy's poly1d. */
+extern const NativeType poly1d_type;
+
 #endif

@@ -1089,10 +1089,9 @@ static Value extreme(Value *args, int sign)
         Value nargs[6] = {x, args[1], args[2], args[3], args[4], args[5]};
         Value nr;
         if (x.kind == VK_OBJECT &&
-            native_method_dispatch(fname, ns_lookup(&ns_reduce, sign > 0
-                                                                    ? "amax"
-                                                                    : "amin"),
-                                   nargs, &nr))
+            native_method_dispatch(
+                fname, ns_lookup(&ns_reduce, sign > 0 ? "amax" : "amin"), nargs,
+                &nr))
             return nr;
         NdArray *a = value_to_array(x, ND_NTYPES);
         if (a) {

@@ -1,15 +1,27 @@
 /* linalg.c — the builtin module `linalg` (also `np.linalg`): NumPy's
- * numpy.linalg functions inv, solve, det, slogdet, cholesky, norm, qr, svd,
- * eigh, eigvalsh, matrix_rank, pinv and matrix_power, and the LinAlgError
- * name.  Each binds lib/linalg.c (nd_linalg.h), which does the
+ * numpy.linalg functions inv, solve, det, slogdet, cholesky, norm, cond,
+ * qr, svd, eig, eigvals, eigh, eigvalsh, lstsq, matrix_rank, pinv,
+ * matrix_power and multi_dot, and the LinAlgError name.  Each binds lib/linalg.c (nd_linalg.h), which does the
  * work on stacked matrices through LAPACKE; this file only converts the
  * arguments and shapes the results (0-d results become scalars, as NumPy's
  * do).  registry.c makes the module from ns_linalg. */
 #include <float.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "builtins.h"
 #include "ops.h"
+
+/* NumPy 2's result types: named tuples (value.h's TupleFields). */
+static const char *const eig_names[] = {"eigenvalues", "eigenvectors"};
+static const TupleFields eig_result = {"EigResult", 2, eig_names};
+static const TupleFields eigh_result = {"EighResult", 2, eig_names};
+static const char *const qr_names[] = {"Q", "R"};
+static const TupleFields qr_result = {"QRResult", 2, qr_names};
+static const char *const slogdet_names[] = {"sign", "logabsdet"};
+static const TupleFields slogdet_result = {"SlogdetResult", 2, slogdet_names};
+static const char *const svd_names[] = {"U", "S", "Vh"};
+static const TupleFields svd_result = {"SVDResult", 3, svd_names};
 
 static Value bi_inv(Value *args)
 {
@@ -67,7 +79,7 @@ static Value bi_slogdet(Value *args)
         v_decref(s);
         return l;
     }
-    Value t = v_tuple_new(2);
+    Value t = v_named_tuple_new(&slogdet_result);
     if (v_is_err(t)) {
         v_decref(s);
         v_decref(l);
@@ -133,26 +145,36 @@ static int get_axes(Value v, int *axes, int *naxes)
     return 0;
 }
 
+/* norm's and cond's ord: None, 'fro' ('f'), 'nuc', another str (invalid:
+ * the library says how), or a number.  The str stays borrowed from v. */
+static int get_ord(Value v, NdNormOrd *ord)
+{
+    *ord = (NdNormOrd){ND_NORM_NONE, 0.0, NULL};
+    if (v.kind == VK_STR) {
+        const char *o = as_str(v)->data;
+        if (!strcmp(o, "fro") || !strcmp(o, "f"))
+            ord->kind = ND_NORM_FRO;
+        else if (!strcmp(o, "nuc"))
+            ord->kind = ND_NORM_NUC;
+        else {
+            /* Invalid for vectors and matrices: nd_linalg_norm says which. */
+            ord->kind = ND_NORM_STR;
+            ord->str = o;
+        }
+    } else if (v.kind != VK_UNSET && v.kind != VK_NONE) {
+        ord->kind = ND_NORM_NUM;
+        if (value_to_double(v, &ord->p) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* args: x, ord, axis, keepdims */
 static Value bi_norm(Value *args)
 {
-    NdNormOrd ord = {ND_NORM_NONE, 0.0, NULL};
-    if (args[1].kind == VK_STR) {
-        const char *o = as_str(args[1])->data;
-        if (!strcmp(o, "fro") || !strcmp(o, "f"))
-            ord.kind = ND_NORM_FRO;
-        else if (!strcmp(o, "nuc"))
-            ord.kind = ND_NORM_NUC;
-        else {
-            /* Invalid for vectors and matrices: nd_linalg_norm says which. */
-            ord.kind = ND_NORM_STR;
-            ord.str = o;
-        }
-    } else if (args[1].kind != VK_UNSET && args[1].kind != VK_NONE) {
-        ord.kind = ND_NORM_NUM;
-        if (value_to_double(args[1], &ord.p) < 0)
-            return v_error();
-    }
+    NdNormOrd ord;
+    if (get_ord(args[1], &ord) < 0)
+        return v_error();
     int axes[2] = {0, 0}, naxes;
     if (get_axes(args[2], axes, &naxes) < 0)
         return v_error();
@@ -171,8 +193,8 @@ static Value bi_norm(Value *args)
     return bi_result(r);
 }
 
-/* A tuple of two arrays (both references taken). */
-static Value pair_result(NdArray *x, NdArray *y)
+/* A named tuple of two arrays (both references taken). */
+static Value pair_result(const TupleFields *type, NdArray *x, NdArray *y)
 {
     Value s = bi_result_array(x);
     if (v_is_err(s)) {
@@ -184,7 +206,7 @@ static Value pair_result(NdArray *x, NdArray *y)
         v_decref(s);
         return l;
     }
-    Value t = v_tuple_new(2);
+    Value t = v_named_tuple_new(type);
     if (v_is_err(t)) {
         v_decref(s);
         v_decref(l);
@@ -216,14 +238,14 @@ static Value bi_qr(Value *args)
         return rt_from_lib();
     if (!q)
         return bi_result_array(r);
-    return pair_result(q, r);
+    return pair_result(&qr_result, q, r);
 }
 
-/* args: a, full_matrices, compute_uv */
+/* args: a, full_matrices, compute_uv, hermitian */
 static Value bi_svd(Value *args)
 {
-    bool flags[2] = {true, true};
-    for (int i = 0; i < 2; i++)
+    bool flags[3] = {true, true, false};
+    for (int i = 0; i < 3; i++)
         if (args[i + 1].kind != VK_UNSET) {
             int t = op_truth(args[i + 1]);
             if (t < 0)
@@ -234,13 +256,14 @@ static Value bi_svd(Value *args)
     if (!a)
         return v_error();
     NdArray *u, *s, *vh;
-    int rc = nd_linalg_svd(a, flags[0], flags[1], &u, &s, &vh);
+    int rc = flags[2] ? nd_linalg_svd_hermitian(a, flags[1], &u, &s, &vh)
+                      : nd_linalg_svd(a, flags[0], flags[1], &u, &s, &vh);
     nd_decref(a);
     if (rc < 0)
         return rt_from_lib();
     if (!u)
         return bi_result_array(s);
-    Value us = pair_result(u, s);
+    Value us = pair_result(&svd_result, u, s);
     if (v_is_err(us)) {
         nd_decref(vh);
         return us;
@@ -250,7 +273,7 @@ static Value bi_svd(Value *args)
         v_decref(us);
         return v;
     }
-    Value t = v_tuple_new(3);
+    Value t = v_named_tuple_new(&svd_result);
     if (v_is_err(t)) {
         v_decref(us);
         v_decref(v);
@@ -295,7 +318,7 @@ static Value bi_eigh(Value *args)
     nd_decref(a);
     if (rc < 0)
         return rt_from_lib();
-    return pair_result(w, v);
+    return pair_result(&eigh_result, w, v);
 }
 
 /* args: a, UPLO */
@@ -323,29 +346,45 @@ static int get_opt_double(Value v, bool *has, double *out)
     return value_to_double(v, out);
 }
 
-/* args: A, tol, rtol */
+/* An optional bool argument (default false). */
+static int get_flag(Value v, bool *out)
+{
+    *out = false;
+    if (v.kind == VK_UNSET)
+        return 0;
+    int t = op_truth(v);
+    if (t < 0)
+        return -1;
+    *out = t;
+    return 0;
+}
+
+/* args: A, tol, hermitian, rtol */
 static Value bi_matrix_rank(Value *args)
 {
-    bool ht, hr;
+    bool ht, hr, herm;
     double tol, rtol;
     if (get_opt_double(args[1], &ht, &tol) < 0 ||
-        get_opt_double(args[2], &hr, &rtol) < 0)
+        get_flag(args[2], &herm) < 0 ||
+        get_opt_double(args[3], &hr, &rtol) < 0)
         return v_error();
     NdArray *a = value_to_array(args[0], ND_NTYPES);
     if (!a)
         return v_error();
-    NdArray *r = nd_linalg_matrix_rank(a, ht ? &tol : NULL, hr ? &rtol : NULL);
+    NdArray *r = nd_linalg_matrix_rank(a, ht ? &tol : NULL, hr ? &rtol : NULL,
+                                       herm);
     nd_decref(a);
     return bi_result(r);
 }
 
-/* args: a, rcond, rtol */
+/* args: a, rcond, hermitian, rtol */
 static Value bi_pinv(Value *args)
 {
-    bool hc, hr;
+    bool hc, hr, herm;
     double rcond = 1e-15, rtol;
     if (get_opt_double(args[1], &hc, &rcond) < 0 ||
-        get_opt_double(args[2], &hr, &rtol) < 0)
+        get_flag(args[2], &herm) < 0 ||
+        get_opt_double(args[3], &hr, &rtol) < 0)
         return v_error();
     NdArray *a = value_to_array(args[0], ND_NTYPES);
     if (!a)
@@ -354,7 +393,7 @@ static Value bi_pinv(Value *args)
         /* NumPy 2: rtol given -> it; rtol=None -> max(M, N) * eps. */
         if (hr)
             rcond = rtol;
-        else if (args[2].kind == VK_NONE && a->ndim >= 2) {
+        else if (args[3].kind == VK_NONE && a->ndim >= 2) {
             int64_t m = a->shape[a->ndim - 2], n = a->shape[a->ndim - 1];
             bool single = a->dtype == ND_FLOAT32 || a->dtype == ND_COMPLEX64;
             rcond = (double)(m > n ? m : n) *
@@ -362,7 +401,7 @@ static Value bi_pinv(Value *args)
         } else
             rcond = 1e-15;
     }
-    NdArray *r = nd_linalg_pinv(a, rcond);
+    NdArray *r = nd_linalg_pinv(a, rcond, herm);
     nd_decref(a);
     return bi_result_array(r);
 }
@@ -400,7 +439,7 @@ static Value bi_eig(Value *args)
     nd_decref(a);
     if (rc < 0)
         return rt_from_lib();
-    return pair_result(w, v);
+    return pair_result(&eig_result, w, v);
 }
 
 /* args: a */
@@ -462,6 +501,61 @@ static Value bi_lstsq(Value *args)
     return t;
 }
 
+/* args: x, p */
+static Value bi_cond(Value *args)
+{
+    NdNormOrd p;
+    if (get_ord(args[1], &p) < 0)
+        return v_error();
+    NdArray *x = value_to_array(args[0], ND_NTYPES);
+    if (!x)
+        return v_error();
+    NdArray *r = nd_linalg_cond(x, p);
+    nd_decref(x);
+    return bi_result(r);
+}
+
+/* args: arrays */
+static Value bi_multi_dot(Value *args)
+{
+    ValueIter it;
+    if (iter_start(&it, args[0]) < 0)
+        return v_error();
+    NdArray **arrs = NULL;
+    int n = 0, cap = 0, rc;
+    Value item;
+    while ((rc = iter_next(&it, &item)) > 0) {
+        if (n == cap) {
+            cap = cap ? 2 * cap : 8;
+            NdArray **na = realloc(arrs, (size_t)cap * sizeof *na);
+            if (!na) {
+                v_decref(item);
+                rt_fail(ERR_MEMORY, "out of memory");
+                rc = -1;
+                break;
+            }
+            arrs = na;
+        }
+        arrs[n] = value_to_array(item, ND_NTYPES);
+        v_decref(item);
+        if (!arrs[n]) {
+            rc = -1;
+            break;
+        }
+        n++;
+    }
+    iter_end(&it);
+    NdArray *r = NULL;
+    if (rc == 0)
+        r = nd_linalg_multi_dot(arrs, n);
+    for (int i = 0; i < n; i++)
+        nd_decref(arrs[i]);
+    free(arrs);
+    if (rc < 0)
+        return v_error();
+    return bi_result(r);
+}
+
 static Value make_linalgerror(void)
 {
     return v_str("LinAlgError");
@@ -483,6 +577,22 @@ static const BuiltinDef linalg_defs[] = {
      "array([[1.+0.j, 0.+0.j],\n       [0.+2.j, 1.+0.j]])\n"
      ">>> linalg.cholesky([[4, 2], [2, 3]], upper=True)\n"
      "array([[2.        , 1.        ],\n       [0.        , 1.41421356]])\n"},
+    {"cond", bi_cond, "x, p=None",
+     "cond(x, p=None): the condition number of a matrix, or of each matrix "
+     "of a stack.\n\n"
+     "p None, 2 or -2: the ratio of the largest to the smallest singular "
+     "value (-2:\nits inverse), by SVD.  Other p ('fro', 'nuc', 1, -1, "
+     "inf, -inf):\nnorm(x, p) * norm(inv(x), p), which needs square "
+     "matrices.  As NumPy 2, a\nsingular matrix gives inf rather than an "
+     "error (NaN when it holds a NaN).\nLinAlgError \"cond is not defined "
+     "on empty arrays\".\n\n"
+     ">>> a = array([[1, 0, -1], [0, 1, 0], [1, 0, 1]])\n"
+     ">>> linalg.cond(a)\n1.4142135623730951\n"
+     ">>> linalg.cond(a, 'fro')\n3.1622776601683795\n"
+     ">>> linalg.cond(a, inf)\n2.0\n"
+     ">>> linalg.cond(a, -1)\n1.0\n"
+     ">>> linalg.cond(a, -2)\n0.7071067811865475\n"
+     ">>> linalg.cond([[1., 2], [2, 4]], 1)\ninf\n"},
     {"det", bi_det, "a",
      "det(a): the determinant of a square matrix, or of each matrix of a "
      "stack.\n\n"
@@ -499,8 +609,8 @@ static const BuiltinDef linalg_defs[] = {
     {"eig", bi_eig, "a",
      "eig(a): the eigenvalues and right eigenvectors of a square matrix, "
      "or of each\nmatrix of a stack.\n\n"
-     "Returns the tuple (eigenvalues, eigenvectors): w (..., M) and v "
-     "(..., M, M)\nwhose columns are the unit eigenvectors, so a @ v[:, i] "
+     "Returns EigResult(eigenvalues, eigenvectors), a named tuple: w "
+     "(..., M) and\nv (..., M, M) whose columns are the unit eigenvectors, so a @ v[:, i] "
      "== w[i] * v[:, i].\nAs NumPy: for real a the results are real when "
      "every eigenvalue of the\nwhole stack is real, else complex "
      "(conjugate pairs); complex a gives complex\nresults.  The "
@@ -514,13 +624,16 @@ static const BuiltinDef linalg_defs[] = {
      ">>> v\n"
      "array([[0.70710678+0.j        , 0.70710678-0.j        ],\n"
      "       [0.        -0.70710678j, 0.        +0.70710678j]])\n"
-     ">>> allclose(array([[1, -1], [1, 1]]) @ v, v * w)\nTrue\n"},
+     ">>> allclose(array([[1, -1], [1, 1]]) @ v, v * w)\nTrue\n"
+     ">>> linalg.eig(diag([2., 1]))\n"
+     "EigResult(eigenvalues=array([2., 1.]), eigenvectors=array([[1., 0.],\n"
+     "       [0., 1.]]))\n"
+     ">>> linalg.eig(diag([2., 1])).eigenvalues\narray([2., 1.])\n"},
     {"eigh", bi_eigh, "a, UPLO='L'",
      "eigh(a, UPLO='L'): the eigenvalues and eigenvectors of a Hermitian "
      "(real symmetric)\nmatrix, or of each matrix of a stack.\n\n"
-     "Returns the tuple (eigenvalues, eigenvectors) — a plain tuple here, "
-     "where\nNumPy's EighResult also names its fields: the eigenvalues "
-     "real and ascending\n(..., M), the orthonormal eigenvectors the "
+     "Returns EighResult(eigenvalues, eigenvectors), a named tuple (unpack "
+     "it or\nread its fields): the eigenvalues real and ascending\n(..., M), the orthonormal eigenvectors the "
      "columns of (..., M, M), so\na @ v[:, i] == w[i] * v[:, i].  Only the "
      "lower (UPLO='L') or upper ('U')\ntriangle of a is read.  LAPACK "
      "syevd/heevd.\n\n"
@@ -528,7 +641,8 @@ static const BuiltinDef linalg_defs[] = {
      ">>> (w, v) = linalg.eigh(a)\n"
      ">>> w\narray([0.17157288, 5.82842712])\n"
      ">>> allclose(a @ v, v * w)\nTrue\n"
-     ">>> linalg.eigh([[2, 0], [0, 1]])[0]\narray([1., 2.])\n"},
+     ">>> linalg.eigh([[2, 0], [0, 1]])[0]\narray([1., 2.])\n"
+     ">>> linalg.eigh([[2, 0], [0, 1]]).eigenvalues\narray([1., 2.])\n"},
     {"eigvals", bi_eigvals, "a",
      "eigvals(a): the eigenvalues of a square matrix, or of each matrix of "
      "a stack:\nshape (..., M), in LAPACK's order (not sorted).\n\n"
@@ -592,19 +706,35 @@ static const BuiltinDef linalg_defs[] = {
      "array([[1, 0],\n       [0, 1]])\n"
      ">>> linalg.matrix_power(i, -3)\n"
      "array([[ 0.,  1.],\n       [-1.,  0.]])\n"},
-    {"matrix_rank", bi_matrix_rank, "A, tol=None, *, rtol=None",
-     "matrix_rank(A, tol=None, *, rtol=None): the rank of a matrix, or of "
-     "each matrix\nof a stack, by SVD.\n\n"
+    {"matrix_rank", bi_matrix_rank, "A, tol=None, hermitian=False, *, rtol=None",
+     "matrix_rank(A, tol=None, hermitian=False, *, rtol=None): the rank of "
+     "a matrix, or\nof each matrix of a stack, by SVD.\n\n"
      "Counts the singular values greater than tol; by default tol is "
      "S.max() * rtol\nand rtol max(M, N) * eps (eps of the singular "
      "values' dtype).  tol and rtol\nare scalars here (NumPy also takes "
-     "arrays of them); NumPy's hermitian= is\nnot supported.  For A of "
-     "fewer than two dimensions: 1 unless A is all zero.\n\n"
+     "arrays of them).  hermitian=True takes\nA as Hermitian and finds "
+     "the singular values as |eigvalsh(A)|.  For A of\nfewer than two "
+     "dimensions: 1 unless A is all zero.\n\n"
      ">>> linalg.matrix_rank(eye(4))\n4\n"
      ">>> I = eye(4)\n>>> I[-1, -1] = 0.\n"
      ">>> linalg.matrix_rank(I)\n3\n"
      ">>> linalg.matrix_rank(ones((4,)))\n1\n"
      ">>> linalg.matrix_rank(zeros((4,)))\n0\n"},
+    {"multi_dot", bi_multi_dot, "arrays",
+     "multi_dot(arrays): the product of two or more arrays, multiplied in "
+     "the cheapest\norder.\n\n"
+     "arrays is a list (or tuple) of 2-d arrays, except that the first may "
+     "be 1-d\n(a row vector) and the last 1-d (a column vector); the result "
+     "is then 1-d,\nor a scalar when both are.  The order of the "
+     "products is chosen by NumPy's\ndynamic programme over the shapes, "
+     "so the result equals a @ b @ c @ ... while\nthe work can be much "
+     "less.  NumPy's out= is not supported.\n\n"
+     ">>> A = arange(12.).reshape((3, 4))\n"
+     ">>> B = ones((4, 2))\n"
+     ">>> C = arange(6).reshape((2, 3))\n"
+     ">>> linalg.multi_dot([A, B, C, arange(3.)])\n"
+     "array([114., 418., 722.])\n"
+     ">>> linalg.multi_dot([arange(3.), A, B, ones(2)])\n196.0\n"},
     {"norm", bi_norm, "x, ord=None, axis=None, keepdims=False",
      "norm(x, ord=None, axis=None, keepdims=False): a matrix or vector "
      "norm.\n\n"
@@ -632,27 +762,30 @@ static const BuiltinDef linalg_defs[] = {
      ">>> m = arange(8).reshape((2, 2, 2))\n"
      ">>> linalg.norm(m, axis=(1, 2))\n"
      "array([ 3.74165739, 11.22497216])\n"},
-    {"pinv", bi_pinv, "a, rcond=None, *, rtol=None",
-     "pinv(a, rcond=None, *, rtol=None): the (Moore-Penrose) "
-     "pseudo-inverse of a matrix,\nor of each matrix of a stack: "
-     "(..., N, M) for a (..., M, N).\n\n"
+    {"pinv", bi_pinv, "a, rcond=None, hermitian=False, *, rtol=None",
+     "pinv(a, rcond=None, hermitian=False, *, rtol=None): the "
+     "(Moore-Penrose)\npseudo-inverse of a matrix, or of each matrix of a "
+     "stack: (..., N, M) for\na (..., M, N).\n\n"
      "From the SVD, singular values at most rcond * max(S) counting as "
      "zero.  As in\nNumPy 2, rcond defaults to 1e-15; rtol (the "
      "array-API name) is used when\nrcond is not given, and rtol=None "
-     "means max(M, N) * eps.  rcond is a scalar\nhere; NumPy's "
-     "hermitian= is not supported.\n\n"
+     "means max(M, N) * eps.  rcond is a scalar\nhere.  hermitian=True "
+     "takes a as Hermitian (the SVD from eigh).\n\n"
      ">>> a = array([[1., 2], [3, 4], [5, 6]])\n"
      ">>> B = linalg.pinv(a)\n"
      ">>> allclose(a, a @ B @ a), allclose(B, B @ a @ B)\n(True, True)\n"
      ">>> linalg.pinv([[2., 0], [0, 0]])\n"
-     "array([[0.5, 0. ],\n       [0. , 0. ]])\n"},
+     "array([[0.5, 0. ],\n       [0. , 0. ]])\n"
+     ">>> linalg.pinv([[2., 1], [1, -3]], hermitian=True)\n"
+     "array([[ 0.42857143,  0.14285714],\n"
+     "       [ 0.14285714, -0.28571429]])\n"},
     {"qr", bi_qr, "a, mode='reduced'",
      "qr(a, mode='reduced'): the QR factorisation a == Q @ R.\n\n"
      "For a (..., M, N) and K = min(M, N): mode 'reduced' returns the "
      "tuple (Q, R)\nwith Q (..., M, K) of orthonormal columns and R (..., "
      "K, N) upper triangular;\n'complete' gives Q (..., M, M) and R (..., "
-     "M, N); 'r' returns R alone.  A plain\ntuple here, where NumPy's "
-     "QRResult also names its fields; mode 'raw' is not\nsupported.  "
+     "M, N); 'r' returns R alone.  The pair is\nthe named tuple "
+     "QRResult(Q, R), as NumPy's; mode 'raw' is not supported.\n"
      "LAPACK geqrf + orgqr/ungqr; integers compute in float64,\n"
      "float32/complex64 stay single precision.\n\n"
      ">>> a = array([[3., 1], [4, 2]])\n"
@@ -661,20 +794,23 @@ static const BuiltinDef linalg_defs[] = {
      ">>> abs(R[0, 0])\n5.0\n"
      ">>> (Q, R) = linalg.qr(ones((4, 2)), mode='complete')\n"
      ">>> (Q.shape, R.shape)\n((4, 4), (4, 2))\n"
-     ">>> linalg.qr(ones((2, 3)), mode='r').shape\n(2, 3)\n"},
+     ">>> linalg.qr(ones((2, 3)), mode='r').shape\n(2, 3)\n"
+     ">>> linalg.qr(eye(2))\n"
+     "QRResult(Q=array([[1., 0.],\n       [0., 1.]]), R=array([[1., 0.],\n"
+     "       [0., 1.]]))\n"},
     {"slogdet", bi_slogdet, "a",
      "slogdet(a): the sign and the natural log of the absolute value of "
      "the determinant.\n\n"
-     "Returns the tuple (sign, logabsdet) — a plain tuple here, where "
-     "NumPy's\nSlogdetResult also names its fields — so det(a) == sign * "
-     "exp(logabsdet)\nwithout overflow.  sign is 1, -1 or 0 (singular: "
+     "Returns SlogdetResult(sign, logabsdet), a named tuple as NumPy's, "
+     "so det(a)\n== sign * exp(logabsdet) without overflow.  sign is 1, -1 or 0 (singular: "
      "logabsdet is then -inf);\nfor complex input a complex number of "
      "absolute value 1.  Stacks give arrays\nof shape a.shape[:-2].\n\n"
      ">>> (sign, logabsdet) = linalg.slogdet([[1, 2], [3, 4]])\n"
      ">>> (sign, logabsdet)\n"
      "(-1.0, 0.6931471805599455)\n"
      ">>> linalg.slogdet(zeros((2, 2)))\n"
-     "(0.0, -inf)\n"},
+     "SlogdetResult(sign=0.0, logabsdet=-inf)\n"
+     ">>> linalg.slogdet(eye(2)).logabsdet\n0.0\n"},
     {"solve", bi_solve, "a, b",
      "solve(a, b): the solution x of the linear system a @ x == b.\n\n"
      "a is (..., M, M).  As in NumPy 2, b is a single vector only when it "
@@ -687,24 +823,29 @@ static const BuiltinDef linalg_defs[] = {
      ">>> x\n"
      "array([-1.,  1.])\n"
      ">>> allclose(a @ x, b)\nTrue\n"},
-    {"svd", bi_svd, "a, full_matrices=True, compute_uv=True",
-     "svd(a, full_matrices=True, compute_uv=True): the singular value "
-     "decomposition.\n\n"
+    {"svd", bi_svd, "a, full_matrices=True, compute_uv=True, hermitian=False",
+     "svd(a, full_matrices=True, compute_uv=True, hermitian=False): the "
+     "singular value\ndecomposition.\n\n"
      "For a (..., M, N) and K = min(M, N), returns the tuple (U, S, Vh) "
      "with\na == U[..., :, :K] @ (S[..., None] * Vh[..., :K, :]): S (..., "
      "K) the singular\nvalues, real and descending; U (..., M, M) and Vh "
      "(..., N, N) unitary, or\n(..., M, K) and (..., K, N) when "
-     "full_matrices=False.  compute_uv=False\nreturns S alone.  A plain "
-     "tuple here, where NumPy's SVDResult also names\nits fields; "
-     "NumPy's hermitian= is not supported.  LAPACK gesdd; LinAlgError\n"
-     "\"SVD did not converge\" when it fails.\n\n"
+     "full_matrices=False.  compute_uv=False\nreturns S alone, else the "
+     "named tuple SVDResult(U, S, Vh) as NumPy's.  LAPACK\n"
+     "gesdd; LinAlgError \"SVD did not converge\" when it fails.\n"
+     "hermitian=True takes a as Hermitian (square) and decomposes it by "
+     "eigh, as\nNumPy: S = |w| descending, U the eigenvectors, Vh = (U * "
+     "sign(w)).conj().T\n(full_matrices does not apply).\n\n"
      ">>> a = array([[3., 0], [0, -4], [0, 0]])\n"
      ">>> linalg.svd(a, compute_uv=False)\narray([4., 3.])\n"
      ">>> (U, S, Vh) = linalg.svd(a)\n"
      ">>> (U.shape, S.shape, Vh.shape)\n((3, 3), (2,), (2, 2))\n"
      ">>> (U, S, Vh) = linalg.svd(a, full_matrices=False)\n"
      ">>> U.shape\n(3, 2)\n"
-     ">>> allclose(U @ diag(S) @ Vh, a)\nTrue\n"},
+     ">>> allclose(U @ diag(S) @ Vh, a)\nTrue\n"
+     ">>> linalg.svd(a).S\narray([4., 3.])\n"
+     ">>> linalg.svd([[2., 1], [1, -3]], compute_uv=False, hermitian=True)\n"
+     "array([3.1925824, 2.1925824])\n"},
 };
 
 static const NsConst linalg_consts[] = {
@@ -723,7 +864,8 @@ const Namespace ns_linalg = {
     .consts = linalg_consts,
     .nconsts = sizeof linalg_consts / sizeof linalg_consts[0],
     .help = "Linear algebra (NumPy's numpy.linalg) on LAPACK: inv, solve, "
-            "det, slogdet,\ncholesky, norm, qr, svd, eigh, eigvalsh, "
-            "matrix_rank, pinv, matrix_power,\nand LinAlgError.  Every "
+            "det, slogdet,\ncholesky, norm, cond, qr, svd, eig, eigvals, "
+            "eigh, eigvalsh, lstsq,\nmatrix_rank, pinv, matrix_power, "
+            "multi_dot, and LinAlgError.  Every "
             "function takes stacks of matrices (..., M, N).",
 };

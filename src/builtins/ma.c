@@ -279,8 +279,8 @@ static NdScalar fill_of(const MaObj *m)
 {
     NdType t = m->data->dtype;
     NdScalar s = m->has_fill ? m->fill : default_fill(t), c;
-    if (!m->has_fill && (nd_dtype_kind(t) == ND_KIND_INT ||
-                         nd_dtype_kind(t) == ND_KIND_UINT))
+    if (!m->has_fill &&
+        (nd_dtype_kind(t) == ND_KIND_INT || nd_dtype_kind(t) == ND_KIND_UINT))
         return s;
     if (nd_scalar_cast(&s, t, &c) < 0)
         return s;
@@ -409,8 +409,8 @@ static int mask_arg(Value mv, NdArray *data, NdArray **out)
 /* ma.nomask is NumPy's np.False_: a strong False. */
 static bool is_nomask(Value v)
 {
-    return v.kind == VK_UNSET || (v.kind == VK_SCALAR && v.dtype == ND_BOOL &&
-                                  !v.weak && !v.as.b);
+    return v.kind == VK_UNSET ||
+           (v.kind == VK_SCALAR && v.dtype == ND_BOOL && !v.weak && !v.as.b);
 }
 
 /* fill_value= argument: a scalar (kept as given, cast when used). */
@@ -546,8 +546,7 @@ static void lay_elem(Lay *L, char *buf, size_t n)
         return;
     }
     if (L->mask_mode) {
-        snprintf(buf, n, "%s",
-                 s.v.b ? (a->ndim ? " True" : "True") : "False");
+        snprintf(buf, n, "%s", s.v.b ? (a->ndim ? " True" : "True") : "False");
         return;
     }
     /* NumPy prints masked data as Python objects: float32 becomes a Python
@@ -577,8 +576,8 @@ static void rstrip_into(TextBuf *s, const TextBuf *line)
     textbuf_put(s, line->data ? line->data : "", n);
 }
 
-static void extend_line(TextBuf *s, TextBuf *line, const char *word,
-                        int width, int h)
+static void extend_line(TextBuf *s, TextBuf *line, const char *word, int width,
+                        int h)
 {
     bool wrap = line->len + (int64_t)strlen(word) > width;
     if (line->len <= h)
@@ -982,8 +981,7 @@ static Value ma_ufunc(NdUfuncId id, const Value *in, int nin, const KwArg *kw,
                       int nkw)
 {
     (void)kw;
-    if (nd_ufunc_nout(id) != 1 || nin != nd_ufunc_nin(id) || nin > 2 ||
-        nkw > 0)
+    if (nd_ufunc_nout(id) != 1 || nin != nd_ufunc_nin(id) || nin > 2 || nkw > 0)
         return rt_raise(ERR_TYPE,
                         "%s() with a masked array supports its inputs only "
                         "(no out=, dtype=, or second output)",
@@ -1503,7 +1501,7 @@ static Value arg_common(Value self, bool is_max, Value axis, Value fill,
     }
     NdArray *f = filled_with(m->data, m->mask, &e);
     int a = (int)(ax < -1000 ? -1000 : ax > 1000 ? 1000 : ax);
-    NdArray *r = !f        ? NULL
+    NdArray *r = !f       ? NULL
                  : is_max ? nd_argmax(f, has, a, keep)
                           : nd_argmin(f, has, a, keep);
     nd_decref(f);
@@ -1909,7 +1907,8 @@ static Value masked_interval(Value *args, bool inside)
     NdArray *a2 = a1 ? value_to_array(v2, ND_NTYPES) : NULL;
     NdArray *c = NULL;
     if (a2) {
-        NdArray *l = nd_binary(inside ? ND_UF_GREATER_EQUAL : ND_UF_LESS, d, a1);
+        NdArray *l =
+            nd_binary(inside ? ND_UF_GREATER_EQUAL : ND_UF_LESS, d, a1);
         NdArray *h =
             l ? nd_binary(inside ? ND_UF_LESS_EQUAL : ND_UF_GREATER, d, a2)
               : NULL;
@@ -2095,19 +2094,19 @@ static Value make_nomask(void)
 
 #define HELP_SUM                                                               \
     "Sum of the unmasked elements over the given axis.\n\n"                    \
-    "A lane with no unmasked element gives `masked`.\n\n"                     \
+    "A lane with no unmasked element gives `masked`.\n\n"                      \
     ">>> ma.array([1, 2, 3], mask=[0, 1, 0]).sum()\n4\n"                       \
     ">>> ma.array([[1, 2], [3, 4]], mask=[[0, 1], [0, 0]]).sum(axis=0)\n"      \
     "masked_array(data=[4, 4],\n             mask=[False, False],\n"           \
     "       fill_value=999999)\n"
 #define HELP_PROD                                                              \
-    "Product of the unmasked elements over the given axis.\n\n"               \
+    "Product of the unmasked elements over the given axis.\n\n"                \
     ">>> ma.array([2, 5, 3], mask=[0, 1, 0]).prod()\n6\n"
 #define HELP_MEAN                                                              \
     "Mean of the unmasked elements over the given axis.\n\n"                   \
     ">>> ma.array([1.0, 2.0, 100.0], mask=[0, 0, 1]).mean()\n1.5\n"
 #define HELP_VAR                                                               \
-    "Variance of the unmasked elements (ddof: delta degrees of freedom).\n\n" \
+    "Variance of the unmasked elements (ddof: delta degrees of freedom).\n\n"  \
     ">>> ma.array([1.0, 3.0, 100.0], mask=[0, 0, 1]).var()\n1.0\n"
 #define HELP_STD                                                               \
     "Standard deviation of the unmasked elements.\n\n"                         \
@@ -2119,7 +2118,7 @@ static Value make_nomask(void)
     "Minimum of the unmasked elements.\n\n"                                    \
     ">>> ma.array([1, -9, 3], mask=[0, 1, 0]).min()\n1\n"
 #define HELP_ARGMAX                                                            \
-    "Index of the maximum unmasked element (masked places filled with the\n"  \
+    "Index of the maximum unmasked element (masked places filled with the\n"   \
     "smallest value first).\n\n"                                               \
     ">>> ma.array([1, 9, 3], mask=[0, 1, 0]).argmax()\n2\n"
 #define HELP_ARGMIN                                                            \
@@ -2132,7 +2131,7 @@ static Value make_nomask(void)
     "The number of unmasked elements (along an axis when given).\n\n"          \
     ">>> ma.array([1, 2, 3], mask=[0, 1, 0]).count()\n2\n"
 #define HELP_FILLED                                                            \
-    "A plain array with the masked places set to fill_value (the array's\n"   \
+    "A plain array with the masked places set to fill_value (the array's\n"    \
     "fill_value when not given).\n\n"                                          \
     ">>> ma.array([1, 2, 3], mask=[0, 1, 0]).filled(0)\narray([1, 0, 3])\n"
 #define HELP_COMPRESSED                                                        \
@@ -2232,7 +2231,8 @@ const NativeType ma_const_type = {
     "filled()\nputs in masked places (default 999999 for ints, 1e+20 for "     \
     "floats, True for\nbools).  The data is not copied unless copy=True.\n\n"  \
     ">>> ma.array([1, 2, 3], mask=[0, 1, 0])\n"                                \
-    "masked_array(data=[1, --, 3],\n             mask=[False,  True, False],\n"\
+    "masked_array(data=[1, --, 3],\n             mask=[False,  True, "         \
+    "False],\n"                                                                \
     "       fill_value=999999)\n"                                              \
     ">>> print(ma.array([[1.5, 2.0], [3.0, 4.0]], mask=[[0, 0], [1, 0]]))\n"   \
     "[[1.5 2.0]\n [-- 4.0]]\n"

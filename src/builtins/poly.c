@@ -28,7 +28,7 @@ typedef struct PolyObj {
     char *variable;  /* malloc'd; "x" by default */
 } PolyObj;
 
-const NativeType poly1d_type;
+/* (declared in builtins.h) */
 
 static char *str_dup(const char *s)
 {
@@ -321,7 +321,8 @@ static Value poly_str(Value self)
         int64_t power = N - k;
         bool zero = !strcmp(coef, "0");
         if (power == 0)
-            snprintf(term, sizeof term, "%s", zero ? (k == 0 ? "0" : "") : coef);
+            snprintf(term, sizeof term, "%s",
+                     zero ? (k == 0 ? "0" : "") : coef);
         else if (power == 1)
             snprintf(term, sizeof term, zero ? "" : "%s %s", coef, var);
         else if (zero)
@@ -503,8 +504,7 @@ static Value poly_pow(Value self, Value e)
     int64_t k = 0;
     bool ok = is_scalar(e) &&
               nd_dtype_kind((NdType)e.dtype) != ND_KIND_COMPLEX &&
-              value_to_double(e, &d) == 0 && d >= 0 && d == floor(d) &&
-              d < 1e9;
+              value_to_double(e, &d) == 0 && d >= 0 && d == floor(d) && d < 1e9;
     if (!ok) {
         rt_clear();
         return rt_raise(ERR_VALUE, "Power to non-negative integers only.");
@@ -540,7 +540,7 @@ static Value poly_binary(OpKind op, Value a, Value b)
             r = oc;
             break;
         }
-        const char *fn = op == OP_ADD ? "polyadd"
+        const char *fn = op == OP_ADD   ? "polyadd"
                          : op == OP_SUB ? "polysub"
                                         : "polymul";
         r = left ? poly_root2(fn, sc, oc) : poly_root2(fn, oc, sc);
@@ -646,16 +646,15 @@ const NativeType poly1d_type = {
     .getitem = poly_getitem,
     .setitem = poly_setitem,
     .call = poly_call,
-    .help =
-        "poly1d: a one-variable polynomial (NumPy's numpy.poly1d), "
-        "coefficients\nhighest power first.\n\n"
-        "Attributes: coeffs (also c, coef, coefficients), order (o), roots "
-        "(r),\nvariable.  p(x) evaluates (x may be an array or a poly1d); "
-        "p[k] is the\ncoefficient of x**k; + - * with polynomials and "
-        "scalars; p ** n; p / q\nis (quotient, remainder) as polydiv; "
-        "p / 2 divides the coefficients.\n\n"
-        ">>> p = poly1d([1, 2, 3])\n>>> print(p)\n   2\n1 x + 2 x + 3\n"
-        ">>> p(0.5)\n4.25\n>>> p * p\npoly1d([ 1,  4, 10, 12,  9])\n",
+    .help = "poly1d: a one-variable polynomial (NumPy's numpy.poly1d), "
+            "coefficients\nhighest power first.\n\n"
+            "Attributes: coeffs (also c, coef, coefficients), order (o), roots "
+            "(r),\nvariable.  p(x) evaluates (x may be an array or a poly1d); "
+            "p[k] is the\ncoefficient of x**k; + - * with polynomials and "
+            "scalars; p ** n; p / q\nis (quotient, remainder) as polydiv; "
+            "p / 2 divides the coefficients.\n\n"
+            ">>> p = poly1d([1, 2, 3])\n>>> print(p)\n   2\n1 x + 2 x + 3\n"
+            ">>> p(0.5)\n4.25\n>>> p * p\npoly1d([ 1,  4, 10, 12,  9])\n",
 };
 
 /* ------------------------------------------------------------ builtins */
@@ -691,7 +690,8 @@ static const BuiltinDef poly_defs[] = {
      "The text prints to stderr after the statement, once per place, as "
      "the\nRuntimeWarnings do (polyfit's \"Polyfit may be poorly "
      "conditioned\").\n\n"
-     ">>> _poly_warn(\"Polyfit may be poorly conditioned\")\n"},
+     ">>> _poly_warn(\"Polyfit may be poorly conditioned\")\n"
+     "<string>:1: RuntimeWarning: Polyfit may be poorly conditioned\n"},
     {"poly1d", bi_poly1d, "c_or_r, r=False, variable=None",
      "poly1d(c_or_r, r=False, variable=None): a one-variable polynomial "
      "(NumPy's\nnumpy.poly1d).\n\n"

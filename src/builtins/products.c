@@ -62,8 +62,9 @@ static int int_array_items(NdArray *a, int64_t *out, int *n)
 {
     NdKind k = nd_dtype_kind(a->dtype);
     if (k != ND_KIND_INT && k != ND_KIND_UINT && k != ND_KIND_BOOL)
-        return rt_fail(ERR_TYPE, "'%s' object cannot be interpreted as an "
-                                 "integer",
+        return rt_fail(ERR_TYPE,
+                       "'%s' object cannot be interpreted as an "
+                       "integer",
                        a->ndim ? "numpy.ndarray" : nd_dtype_name(a->dtype));
     if (a->size > ND_MAXDIMS)
         return rt_fail(ERR_VALUE, "shape-mismatch for sum");

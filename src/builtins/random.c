@@ -29,10 +29,10 @@ static bool given(Value v)
 
 typedef struct SeedSeqObj {
     NativeObj h;
-    Value entropy;      /* as given (int, list, array), for display */
-    uint32_t *words;    /* the entropy as uint32 words */
+    Value entropy;   /* as given (int, list, array), for display */
+    uint32_t *words; /* the entropy as uint32 words */
     int64_t nwords;
-    uint64_t *key;      /* spawn_key */
+    uint64_t *key; /* spawn_key */
     int64_t nkey;
     uint32_t pool[ND_SEEDSEQ_POOL];
     int64_t n_children;
@@ -111,10 +111,17 @@ static int add_words(Value v, uint32_t **w, int64_t *n, int64_t *cap)
         NdKind k = nd_dtype_kind(a->dtype);
         if (k != ND_KIND_INT && k != ND_KIND_UINT && k != ND_KIND_BOOL) {
             nd_decref(a);
-            if (v.kind == VK_SCALAR)
-                return rt_fail(ERR_TYPE, "SeedSequence expects int or "
-                                         "sequence of ints for entropy not %s",
-                               bi_type_name(v));
+            if (v.kind == VK_SCALAR) {
+                Value r = v_to_repr(v);
+                if (v_is_err(r))
+                    return -1;
+                rt_raise(ERR_TYPE,
+                         "SeedSequence expects int or sequence of "
+                         "ints for entropy not %s",
+                         as_str(r)->data);
+                v_decref(r);
+                return -1;
+            }
             return rt_fail(ERR_TYPE, "seed must be integer");
         }
         bool is32 = a->dtype == ND_UINT32 && a->ndim > 0;
@@ -507,7 +514,8 @@ static Value pcg64_state(Pcg64Obj *p)
     Value inner = v_dict_new(), d;
     if (v_is_err(inner))
         return inner;
-    if (dict_put(inner, "state", pair_value(p->g.state_hi, p->g.state_lo)) < 0 ||
+    if (dict_put(inner, "state", pair_value(p->g.state_hi, p->g.state_lo)) <
+            0 ||
         dict_put(inner, "inc", pair_value(p->g.inc_hi, p->g.inc_lo)) < 0) {
         v_decref(inner);
         return v_error();
@@ -531,8 +539,9 @@ static Value pcg64_state(Pcg64Obj *p)
 static int get_u128(Value v, uint64_t *hi, uint64_t *lo)
 {
     if (v.kind == VK_TUPLE && as_tuple(v)->n == 2) {
-        if (get_u64(as_tuple(v)->items[0], hi, "state values must be "
-                                               "non-negative") < 0)
+        if (get_u64(as_tuple(v)->items[0], hi,
+                    "state values must be "
+                    "non-negative") < 0)
             return -1;
         return get_u64(as_tuple(v)->items[1], lo,
                        "state values must be non-negative");
@@ -791,8 +800,8 @@ static NdArray *param(Value v, double dflt)
 
 /* The common body of the distribution methods: args are self, the
  * parameters, size (and dtype at dtype_arg when > 0). */
-static Value dist_call(Value *args, NdDist d, const double *dflt,
-                       int dtype_arg, const char *name)
+static Value dist_call(Value *args, NdDist d, const double *dflt, int dtype_arg,
+                       const char *name)
 {
     int np = nd_dist_nparams(d);
     NdArray *ps[3] = {NULL, NULL, NULL};
@@ -869,8 +878,7 @@ static Value m_random(Value *args)
 }
 static Value m_standard_normal(Value *args)
 {
-    return dist_call(args, ND_DIST_STANDARD_NORMAL, NULL, 2,
-                     "standard_normal");
+    return dist_call(args, ND_DIST_STANDARD_NORMAL, NULL, 2, "standard_normal");
 }
 /* args: self, shape, size, dtype */
 static Value m_standard_gamma(Value *args)
@@ -886,11 +894,9 @@ static Value m_standard_exponential(Value *args)
         const char *m;
         if (bi_get_str(args[3], "standard_exponential", "method", &m) < 0)
             return v_error();
-        if (!strcmp(m, "inv"))
+        /* as NumPy: anything but 'zig' is the inversion method */
+        if (strcmp(m, "zig"))
             d = ND_DIST_STANDARD_EXPONENTIAL_INV;
-        else if (strcmp(m, "zig"))
-            return rt_raise(ERR_VALUE, "`method` must be either 'zig' or "
-                                       "'inv'");
     }
     return dist_call(args, d, NULL, 2, "standard_exponential");
 }
@@ -947,8 +953,8 @@ static Value m_integers(Value *args)
             return v_error();
         endpoint = tr;
     }
-    return integers_impl(gen_rng(args[0]), args[1], args[2], args[3],
-                         args[4], endpoint);
+    return integers_impl(gen_rng(args[0]), args[1], args[2], args[3], args[4],
+                         endpoint);
 }
 
 /* args: self, length */
@@ -1058,8 +1064,9 @@ static int shuffle_value(NdPCG64 *g, Value x, Value axis_v)
         return 0;
     }
     if (x.kind != VK_ARRAY)
-        return rt_fail(ERR_TYPE, "shuffle() argument must be an array or a "
-                                 "list, not %s",
+        return rt_fail(ERR_TYPE,
+                       "shuffle() argument must be an array or a "
+                       "list, not %s",
                        bi_type_name(x));
     return shuffle_array(g, x.as.array, (int)axis);
 }
@@ -1555,8 +1562,8 @@ static Value m_dirichlet(Value *args)
             rt_raise(ERR_VALUE, "alpha contains NaNs");
             goto done;
         }
-        if (a[i] < 0) {
-            rt_raise(ERR_VALUE, "alpha < 0");
+        if (a[i] <= 0) {
+            rt_raise(ERR_VALUE, "alpha <= 0");
             goto done;
         }
     }
@@ -1826,14 +1833,14 @@ static const BuiltinDef gen_defs[] = {
      "for step, so the same seed gives NumPy's sample.  ValueErrors: "
      "\"probabilities do not sum to 1\", \"a and p must have same size\", "
      "\"Cannot take a larger sample than population when replace is "
-     "False\", ...\n\n" SEED42
-     ">>> rng.choice(10, 3)\narray([0, 7, 6])\n"
+     "False\", ...\n\n" SEED42 ">>> rng.choice(10, 3)\narray([0, 7, 6])\n"
      ">>> random.default_rng(42).choice(5, 5, replace=False)\n"
      "array([4, 1, 0, 3, 2])\n"},
     {"dirichlet", m_dirichlet, "self, alpha, size=None",
      "dirichlet(alpha, size=None): points of the simplex from the Dirichlet "
-     "distribution (normalised gammas); the last axis has len(alpha).\n\n"
-     SEED42 ">>> x = rng.dirichlet([1, 2, 3], 4)\n>>> x.shape\n(4, 3)\n"
+     "distribution (normalised gammas); the last axis has "
+     "len(alpha).\n\n" SEED42
+     ">>> x = rng.dirichlet([1, 2, 3], 4)\n>>> x.shape\n(4, 3)\n"
      ">>> bool(abs(x.sum(axis=1) - 1).max() < 1e-12)\nTrue\n"},
     {"exponential", m_exponential, "self, scale=1.0, size=None",
      "exponential(scale=1.0, size=None): the exponential distribution of "
@@ -1856,8 +1863,9 @@ static const BuiltinDef gen_defs[] = {
      "gumbel(loc=0.0, scale=1.0, size=None): the Gumbel (extreme value) "
      "distribution.\n\n" SEED42 ">>> rng.gumbel(size=2).dtype\n"
      "dtype('float64')\n"},
-    {"hypergeometric", m_hypergeometric, "self, ngood, nbad, nsample, "
-                                         "size=None",
+    {"hypergeometric", m_hypergeometric,
+     "self, ngood, nbad, nsample, "
+     "size=None",
      "hypergeometric(ngood, nbad, nsample, size=None): good items among "
      "nsample drawn without replacement from ngood good and nbad bad "
      "ones.\n\n"
@@ -1936,16 +1944,17 @@ static const BuiltinDef gen_defs[] = {
      ">>> rng.permutation(5)\narray([4, 2, 3, 1, 0])\n"},
     {"permuted", m_permuted, "self, x, axis=None",
      "permuted(x, axis=None): a copy of x with each slice along axis "
-     "shuffled independently (the flattened array when axis is None).\n\n"
-     SEED42 ">>> sort(rng.permuted([1, 2, 3]))\narray([1, 2, 3])\n"},
+     "shuffled independently (the flattened array when axis is "
+     "None).\n\n" SEED42
+     ">>> sort(rng.permuted([1, 2, 3]))\narray([1, 2, 3])\n"},
     {"poisson", m_poisson, "self, lam=1.0, size=None",
      "poisson(lam=1.0, size=None): the Poisson distribution (int64; PTRS "
      "for lam >= 10).\n\n"
-     "ValueErrors \"lam < 0 or lam is NaN\", \"lam value too large\".\n\n"
-     SEED42 ">>> rng.poisson(0.0, 3)\narray([0, 0, 0])\n"},
+     "ValueErrors \"lam < 0 or lam is NaN\", \"lam value too "
+     "large\".\n\n" SEED42 ">>> rng.poisson(0.0, 3)\narray([0, 0, 0])\n"},
     {"power", m_power, "self, a, size=None",
-     "power(a, size=None): the power distribution a x^(a-1) on [0, 1].\n\n"
-     SEED42 ">>> bool((rng.power(2.0, 5) <= 1).all())\nTrue\n"},
+     "power(a, size=None): the power distribution a x^(a-1) on [0, "
+     "1].\n\n" SEED42 ">>> bool((rng.power(2.0, 5) <= 1).all())\nTrue\n"},
     {"random", m_random, "self, size=None, dtype=float64",
      "random(size=None, dtype=float64): uniform floats in [0, 1) — NumPy's "
      "exactly for the same seed ((x >> 11) * 2^-53 of each 64-bit "
@@ -1973,12 +1982,12 @@ static const BuiltinDef gen_defs[] = {
      "self, size=None, dtype=float64, method='zig'",
      "standard_exponential(size=None, dtype=float64, method='zig'): the "
      "exponential distribution of mean 1.\n\n"
-     "method 'zig' is NumPy's ziggurat (the same draws as NumPy); 'inv' is "
-     "-log(1 - U).\n\n" SEED42
-     ">>> rng.standard_exponential(3)\n"
+     "method 'zig' is NumPy's ziggurat, 'inv' -log(1 - U) (both the same "
+     "draws as NumPy).\n\n" SEED42 ">>> rng.standard_exponential(3)\n"
      "array([2.4042086 , 2.33618966, 2.384761  ])\n"},
-    {"standard_gamma", m_standard_gamma, "self, shape, size=None, "
-                                         "dtype=float64",
+    {"standard_gamma", m_standard_gamma,
+     "self, shape, size=None, "
+     "dtype=float64",
      "standard_gamma(shape, size=None, dtype=float64): the gamma "
      "distribution of scale 1.\n\n" SEED42
      ">>> rng.standard_gamma(0.0, 2)\narray([0., 0.])\n"},
@@ -1993,8 +2002,9 @@ static const BuiltinDef gen_defs[] = {
     {"triangular", m_triangular, "self, left, mode, right, size=None",
      "triangular(left, mode, right, size=None): the triangular "
      "distribution.\n\n"
-     "ValueErrors \"left > mode\", \"mode > right\", \"left == right\".\n\n"
-     SEED42 ">>> bool(((rng.triangular(0, 1, 4, 9) >= 0)).all())\nTrue\n"},
+     "ValueErrors \"left > mode\", \"mode > right\", \"left == "
+     "right\".\n\n" SEED42
+     ">>> bool(((rng.triangular(0, 1, 4, 9) >= 0)).all())\nTrue\n"},
     {"uniform", m_uniform, "self, low=0.0, high=1.0, size=None",
      "uniform(low=0.0, high=1.0, size=None): uniform floats in [low, "
      "high).\n\n" SEED42 ">>> rng.uniform(0, 10, 2)\n"
@@ -2008,8 +2018,8 @@ static const BuiltinDef gen_defs[] = {
      "distribution.\n\n" SEED42 ">>> bool((rng.wald(1, 1, 5) > 0).all())\n"
      "True\n"},
     {"weibull", m_weibull, "self, a, size=None",
-     "weibull(a, size=None): the Weibull distribution of shape a.\n\n"
-     SEED42 ">>> rng.weibull(0.0, 2)\narray([0., 0.])\n"},
+     "weibull(a, size=None): the Weibull distribution of shape a.\n\n" SEED42
+     ">>> rng.weibull(0.0, 2)\narray([0., 0.])\n"},
     {"zipf", m_zipf, "self, a, size=None",
      "zipf(a, size=None): the Zipf (zeta) distribution (int64, >= 1).\n\n"
      "ValueError \"a <= 1 or a is NaN\".\n\n" SEED42
@@ -2049,8 +2059,9 @@ static Value bi_default_rng(Value *args)
 static Value bi_Generator(Value *args)
 {
     if (!is_native(args[0], &pcg64_type))
-        return rt_raise(ERR_TYPE, "Generator() argument must be a PCG64 bit "
-                                  "generator, not %s",
+        return rt_raise(ERR_TYPE,
+                        "Generator() argument must be a PCG64 bit "
+                        "generator, not %s",
                         bi_type_name(args[0]));
     return gen_wrap(args[0]);
 }
@@ -2156,8 +2167,8 @@ static Value dims_call(Value dims, NdDist d)
     for (int64_t i = 0; i < t->n; i++)
         if (bi_get_int(t->items[i], &shape[i]) < 0)
             return v_error();
-    NdArray *r = nd_random_dist(g, d, NULL, t->n ? (int)t->n : -1, shape,
-                                ND_FLOAT64);
+    NdArray *r =
+        nd_random_dist(g, d, NULL, t->n ? (int)t->n : -1, shape, ND_FLOAT64);
     return t->n ? bi_result_array(r) : bi_result(r);
 }
 
@@ -2228,8 +2239,8 @@ static Value bi_permutation(Value *args)
 }
 
 #define LEGACY                                                                 \
-    "A legacy function on nd's global generator (a PCG64 seeded from the "   \
-    "OS, or by random.seed): it does NOT reproduce NumPy's legacy "          \
+    "A legacy function on nd's global generator (a PCG64 seeded from the "     \
+    "OS, or by random.seed): it does NOT reproduce NumPy's legacy "            \
     "MT19937 stream — use default_rng for NumPy's numbers.\n\n"
 
 static const BuiltinDef random_defs[] = {
@@ -2251,8 +2262,8 @@ static const BuiltinDef random_defs[] = {
      ">>> random.SeedSequence(42).generate_state(1)\n"
      "array([3444837047], dtype=uint32)\n"},
     {"choice", bi_choice, "a, size=None, replace=True, p=None",
-     "choice(a, size=None, replace=True, p=None): a random sample of a.\n\n"
-     LEGACY ">>> int(random.choice(5)) in range(5)\nTrue\n"},
+     "choice(a, size=None, replace=True, p=None): a random sample of "
+     "a.\n\n" LEGACY ">>> int(random.choice(5)) in range(5)\nTrue\n"},
     {"default_rng", bi_default_rng, "seed=None",
      "default_rng(seed=None): a new Generator over PCG64 — the same numbers "
      "as NumPy's default_rng(seed).\n\n"
@@ -2263,8 +2274,9 @@ static const BuiltinDef random_defs[] = {
      "normal(loc=0.0, scale=1.0, size=None): normal draws.\n\n" LEGACY
      ">>> random.normal(size=(2, 2)).shape\n(2, 2)\n"},
     {"permutation", bi_permutation, "x",
-     "permutation(x): a shuffled copy of x (of arange(x) for an int).\n\n"
-     LEGACY ">>> sort(random.permutation(4))\narray([0, 1, 2, 3])\n"},
+     "permutation(x): a shuffled copy of x (of arange(x) for an "
+     "int).\n\n" LEGACY
+     ">>> sort(random.permutation(4))\narray([0, 1, 2, 3])\n"},
     {"rand", bi_rand, "*dims",
      "rand(*dims): uniform floats in [0, 1) of shape dims (a float without "
      "dims).\n\n" LEGACY ">>> random.rand(2, 3).shape\n(2, 3)\n"},
@@ -2288,7 +2300,8 @@ static const BuiltinDef random_defs[] = {
      ">>> bool((random.rand(3) == a).all())\nTrue\n"},
     {"shuffle", bi_shuffle, "x",
      "shuffle(x): shuffle an array or a list in place.\n\n" LEGACY
-     ">>> a = [1, 2, 3]\n>>> random.shuffle(a)\n>>> sort(a)\narray([1, 2, 3])\n"},
+     ">>> a = [1, 2, 3]\n>>> random.shuffle(a)\n>>> sort(a)\narray([1, 2, "
+     "3])\n"},
     {"uniform", bi_uniform, "low=0.0, high=1.0, size=None",
      "uniform(low=0.0, high=1.0, size=None): uniform floats in [low, "
      "high).\n\n" LEGACY

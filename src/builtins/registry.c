@@ -6,8 +6,8 @@
  * files of builtins/ share (turning libnd results into values, reading
  * str/int/order arguments, locale-independent number text). */
 #include <locale.h>
-#include <stdio.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,10 +111,10 @@ static const Namespace ns_registry = {
 
 /* ------------------------------------------- stdlib modules (P12A) */
 
-/* Modules written in nd (the .nd files of stdlib/) that the root namespace offers
- * without `import`: the `polynomial` module and the legacy root functions
- * (polyval, polyfit, roots, ...) of stdlib/_polynomial_impl.nd.  Nothing
- * is read at startup: a root name's cell is made on first use (see
+/* Modules written in nd (the .nd files of stdlib/) that the root namespace
+ * offers without `import`: the `polynomial` module and the legacy root
+ * functions (polyval, polyfit, roots, ...) of stdlib/_polynomial_impl.nd.
+ * Nothing is read at startup: a root name's cell is made on first use (see
  * builtin_cell), and its make() below loads the module then.  Each module
  * is loaded once per process from nd's own stdlib folder (the build
  * tree's, then the installed one), never from the script's folder, so a
@@ -163,8 +163,9 @@ static Value stdlib_load(Module **slot, const char *name)
         f = fopen(path, "rb");
     }
     if (!f)
-        return rt_raise(ERR_IMPORT, "No module named '%s' (nd's stdlib file "
-                                    "%s.nd is missing)",
+        return rt_raise(ERR_IMPORT,
+                        "No module named '%s' (nd's stdlib file "
+                        "%s.nd is missing)",
                         name, name);
     size_t cap = 1 << 16, n = 0;
     char *text = malloc(cap);
@@ -232,8 +233,7 @@ static Value make_polynomial(void)
 }
 
 /* A member of a stdlib module, for a lazily bound root name. */
-static Value stdlib_member(Module **slot, const char *module,
-                           const char *name)
+static Value stdlib_member(Module **slot, const char *module, const char *name)
 {
     Value m = stdlib_load(slot, module);
     if (v_is_err(m))

@@ -79,6 +79,7 @@ static void collect(void)
         &npzfile_type, /* (I11A) */
         &generator_type, &pcg64_type, &seedseq_type, /* (R10) */
         &ma_type, &ma_const_type, /* (P12B) */
+        &poly1d_type, /* (P12A) */
     };
     for (size_t i = 0; i < sizeof natives / sizeof natives[0]; i++)
         add_native(natives[i]);

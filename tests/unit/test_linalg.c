@@ -1,5 +1,6 @@
 /* test_linalg.c — Check suite of lib/linalg.c (inv, solve, det, slogdet,
- * cholesky, norm, qr, svd, eigh, matrix_rank, pinv, matrix_power).  Results are
+ * cholesky, norm, cond, qr, svd, eig, eigh, lstsq, matrix_rank, pinv,
+ * matrix_power, multi_dot).  Results are
  * checked by identities (A @ inv(A) == I, solve's residual, L @ L^H == A), by
  * determinants worked by hand (triangular and permutation matrices) and by
  * NumPy's documented values; plus every error text, stacked and broadcast
@@ -1191,7 +1192,7 @@ END_TEST
 
 static int64_t rank_of(NdArray *a, const double *tol, const double *rtol)
 {
-    NdArray *r = nd_linalg_matrix_rank(a, tol, rtol);
+    NdArray *r = nd_linalg_matrix_rank(a, tol, rtol, false);
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(r->dtype, ND_INT64);
     int64_t v = *(int64_t *)(void *)r->data;
@@ -1232,7 +1233,7 @@ START_TEST(test_matrix_rank)
     double *sd = (double *)(void *)st->data;
     sd[0] = sd[3] = 1;
     sd[4] = sd[5] = sd[6] = sd[7] = 2;
-    NdArray *r = nd_linalg_matrix_rank(st, NULL, NULL);
+    NdArray *r = nd_linalg_matrix_rank(st, NULL, NULL, false);
     ck_assert_int_eq(r->ndim, 1);
     ck_assert_int_eq(((int64_t *)(void *)r->data)[0], 2);
     ck_assert_int_eq(((int64_t *)(void *)r->data)[1], 1);
@@ -1245,7 +1246,7 @@ START_TEST(test_pinv)
 {
     /* Penrose: a B a == a, B a B == B, for a 3 x 2 of rank 2. */
     NdArray *a = f64(2, SHAPE(3, 2), (const double[]){1, 2, 3, 4, 5, 6});
-    NdArray *b = nd_linalg_pinv(a, 1e-15);
+    NdArray *b = nd_linalg_pinv(a, 1e-15, false);
     ck_assert_ptr_nonnull(b);
     ck_assert_int_eq(b->shape[0], 2);
     ck_assert_int_eq(b->shape[1], 3);
@@ -1265,21 +1266,21 @@ START_TEST(test_pinv)
     nd_decref(a);
     /* diag(2, 0) -> diag(0.5, 0): the zero singular value is cut. */
     NdArray *d = f64(2, SHAPE(2, 2), (const double[]){2, 0, 0, 0});
-    NdArray *p = nd_linalg_pinv(d, 1e-15);
+    NdArray *p = nd_linalg_pinv(d, 1e-15, false);
     NdArray *e = f64(2, SHAPE(2, 2), (const double[]){0.5, 0, 0, 0});
     ck_assert_double_le(max_diff(p, e), 1e-15);
     nd_decref(e);
     nd_decref(p);
     nd_decref(d);
     NdArray *z = nd_zeros(ND_FLOAT32, 2, SHAPE(0, 3), 'C');
-    p = nd_linalg_pinv(z, 1e-15);
+    p = nd_linalg_pinv(z, 1e-15, false);
     ck_assert_int_eq(p->dtype, ND_FLOAT32);
     ck_assert_int_eq(p->shape[0], 3);
     ck_assert_int_eq(p->shape[1], 0);
     nd_decref(p);
     nd_decref(z);
     NdArray *v = nd_zeros(ND_FLOAT64, 1, SHAPE(3), 'C');
-    ck_assert_ptr_null(nd_linalg_pinv(v, 1e-15));
+    ck_assert_ptr_null(nd_linalg_pinv(v, 1e-15, false));
     ck_assert_nd_error(ND_ERR_LINALG, "1-dimensional array given. Array must "
                                       "be at least two-dimensional");
     nd_decref(v);
@@ -1622,7 +1623,7 @@ START_TEST(test_lstsq_rank_shapes_errors)
     NdArray *x, *res, *s;
     int64_t rank;
     ck_assert_int_eq(nd_linalg_lstsq(A, b, NULL, &x, &res, &rank, &s), 0);
-    NdArray *p = nd_linalg_pinv(A, 1e-15), *px = nd_matmul(p, b);
+    NdArray *p = nd_linalg_pinv(A, 1e-15, false), *px = nd_matmul(p, b);
     ck_assert_double_le(max_diff(x, px), 1e-13);
     ck_assert_int_eq(res->size, 0);
     ck_assert_int_eq(rank, 2);
@@ -1706,6 +1707,175 @@ START_TEST(test_lstsq_rank_shapes_errors)
 END_TEST
 
 
+/* ------------------------------------------- cond, multi_dot, hermitian */
+
+START_TEST(test_cond)
+{
+    /* NumPy's example: [[1, 0, -1], [0, 1, 0], [1, 0, 1]] has singular
+     * values sqrt2, sqrt2, 1 (it is sqrt2 times a rotation in the x-z
+     * plane), so cond = sqrt2, cond(-2) = 1/sqrt2; its 1- and inf-norm
+     * conds are 2 * 1 (inv = [[.5, 0, .5], [0, 1, 0], [-.5, 0, .5]]). */
+    NdArray *a = ARR(ND_INT64, int64_t, SHAPE(3, 3), 2, 1, 0, -1, 0, 1, 0, 1,
+                     0, 1);
+    const NdNormOrd none = {ND_NORM_NONE, 0, NULL};
+    NdArray *c = nd_linalg_cond(a, none);
+    ck_assert_double_eq_tol(scalar_f(c), sqrt(2.0), 1e-15);
+    ck_assert_int_eq(c->ndim, 0);
+    nd_decref(c);
+    c = nd_linalg_cond(a, (NdNormOrd){ND_NORM_NUM, -2, NULL});
+    ck_assert_double_eq_tol(scalar_f(c), sqrt(0.5), 1e-15);
+    nd_decref(c);
+    const double ps[4] = {1, INFINITY, -1, -INFINITY};
+    const double want[4] = {2, 2, 1, 1};
+    for (int i = 0; i < 4; i++) {
+        c = nd_linalg_cond(a, (NdNormOrd){ND_NORM_NUM, ps[i], NULL});
+        ck_assert_double_eq_tol(scalar_f(c), want[i], 1e-15);
+        nd_decref(c);
+    }
+    c = nd_linalg_cond(a, (NdNormOrd){ND_NORM_FRO, 0, NULL});
+    ck_assert_double_eq_tol(scalar_f(c), sqrt(10.0), 1e-14);
+    nd_decref(c);
+    /* Singular: inf (NumPy 2), stacked with a regular matrix; NaN kept. */
+    NdArray *s = f64(3, SHAPE(3, 2, 2),
+                     (const double[]){1, 2, 2, 4, 2, 0, 0, 1, 1, NAN, 0, 1});
+    c = nd_linalg_cond(s, (NdNormOrd){ND_NORM_NUM, 1, NULL});
+    ck_assert_ptr_nonnull(c);
+    const double *cv = (const double *)(void *)c->data;
+    ck_assert(isinf(cv[0]));
+    ck_assert_double_eq_tol(cv[1], 2, 1e-15);
+    ck_assert(isnan(cv[2]));
+    nd_decref(c);
+    /* float32 stays float32; complex with p=1 is complex, as NumPy. */
+    NdArray *f = ARR(ND_FLOAT32, float, SHAPE(2, 2), 2, 1, 0, 0, 4);
+    c = nd_linalg_cond(f, none);
+    ck_assert_int_eq(c->dtype, ND_FLOAT32);
+    ck_assert_double_eq_tol(scalar_f(c), 4, 1e-6);
+    nd_decref(c);
+    NdArray *z = nd_astype(f, ND_COMPLEX128, ND_CAST_UNSAFE, false);
+    c = nd_linalg_cond(z, (NdNormOrd){ND_NORM_NUM, 1, NULL});
+    ck_assert_int_eq(c->dtype, ND_COMPLEX128);
+    ck_assert_double_eq_tol(scalar_c(c).re, 4, 1e-15);
+    nd_decref(c);
+    /* Errors. */
+    NdArray *e = nd_zeros(ND_FLOAT64, 2, SHAPE(0, 0), 'C');
+    ck_assert_ptr_null(nd_linalg_cond(e, none));
+    ck_assert_nd_error(ND_ERR_LINALG, "cond is not defined on empty arrays");
+    NdArray *r = nd_ones(ND_FLOAT64, 2, SHAPE(3, 2), 'C');
+    ck_assert_ptr_null(nd_linalg_cond(r, (NdNormOrd){ND_NORM_NUM, 1, NULL}));
+    ck_assert_nd_error(ND_ERR_LINALG,
+                       "Last 2 dimensions of the array must be square");
+    ck_assert_ptr_null(nd_linalg_cond(a, (NdNormOrd){ND_NORM_NUM, 3, NULL}));
+    ck_assert_nd_error(ND_ERR_VALUE, "Invalid norm order for matrices.");
+    nd_decref(r);
+    nd_decref(e);
+    nd_decref(z);
+    nd_decref(f);
+    nd_decref(s);
+    nd_decref(a);
+}
+END_TEST
+
+START_TEST(test_multi_dot)
+{
+    /* A chain whose order matters: (10x100)(100x5)(5x50)(50x1): the
+     * result equals the left-to-right product. */
+    const int64_t dims[5] = {10, 100, 5, 50, 1};
+    NdArray *ms[4];
+    for (int i = 0; i < 4; i++) {
+        ms[i] = nd_empty(ND_FLOAT64, 2, SHAPE(dims[i], dims[i + 1]), 'C');
+        double *d = (double *)(void *)ms[i]->data;
+        for (int64_t k = 0; k < ms[i]->size; k++)
+            d[k] = (double)((k * 7 + i) % 11) - 5;
+    }
+    NdArray *r = nd_linalg_multi_dot(ms, 4);
+    NdArray *p01 = nd_matmul(ms[0], ms[1]), *p012 = nd_matmul(p01, ms[2]);
+    NdArray *want = nd_matmul(p012, ms[3]);
+    ck_assert_int_eq(r->shape[0], 10);
+    ck_assert_int_eq(r->shape[1], 1);
+    ck_assert_double_le(max_diff(r, want), 1e-9);
+    nd_decref(r);
+    r = nd_linalg_multi_dot(ms, 3);
+    ck_assert_double_le(max_diff(r, p012), 1e-9);
+    nd_decref(r);
+    /* 1-d ends: [1 1 1] [[1 2] [3 4] [5 6]] [1 1]^T = 9 + 12 = 21. */
+    NdArray *v = ARR(ND_INT64, int64_t, SHAPE(3), 1, 1, 1, 1);
+    NdArray *m = ARR(ND_INT64, int64_t, SHAPE(3, 2), 2, 1, 2, 3, 4, 5, 6);
+    NdArray *w = ARR(ND_INT64, int64_t, SHAPE(2), 1, 1, 1);
+    NdArray *I = ARR(ND_INT64, int64_t, SHAPE(2, 2), 2, 1, 0, 0, 1);
+    NdArray *chain[4] = {v, m, I, w};
+    r = nd_linalg_multi_dot(chain, 4);
+    ck_assert_int_eq(r->ndim, 0);
+    ck_assert_int_eq(r->dtype, ND_INT64);
+    ck_assert_int_eq(*(int64_t *)(void *)r->data, 21);
+    nd_decref(r);
+    NdArray *chain2[3] = {v, m, I};
+    r = nd_linalg_multi_dot(chain2, 3);
+    ck_assert_int_eq(r->ndim, 1);
+    ck_assert_int_eq(r->shape[0], 2);
+    ck_assert_int_eq(((int64_t *)(void *)r->data)[0], 9);
+    ck_assert_int_eq(((int64_t *)(void *)r->data)[1], 12);
+    nd_decref(r);
+    /* Errors. */
+    ck_assert_ptr_null(nd_linalg_multi_dot(ms, 1));
+    ck_assert_nd_error(ND_ERR_VALUE, "Expecting at least two arrays.");
+    NdArray *bad[3] = {m, v, I};
+    ck_assert_ptr_null(nd_linalg_multi_dot(bad, 3));
+    ck_assert_nd_error(ND_ERR_LINALG, "1-dimensional array given. Array must "
+                                      "be two-dimensional");
+    NdArray *mis[3] = {m, m, I};
+    ck_assert_ptr_null(nd_linalg_multi_dot(mis, 3));
+    ck_assert_int_eq(nd_error_kind(), ND_ERR_VALUE);
+    nd_error_clear();
+    nd_decref(I);
+    nd_decref(w);
+    nd_decref(m);
+    nd_decref(v);
+    nd_decref(want);
+    nd_decref(p012);
+    nd_decref(p01);
+    for (int i = 0; i < 4; i++)
+        nd_decref(ms[i]);
+}
+END_TEST
+
+START_TEST(test_hermitian)
+{
+    /* [[2, 1], [1, -3]]: eigenvalues -1/2 -+ sqrt(29)/2; singular values
+     * their absolute values, descending; U diag(S) Vh == a. */
+    NdArray *a = f64(2, SHAPE(2, 2), (const double[]){2, 1, 1, -3});
+    NdArray *u, *s, *vh;
+    ck_assert_int_eq(nd_linalg_svd_hermitian(a, true, &u, &s, &vh), 0);
+    const double *sv = (const double *)(void *)s->data;
+    ck_assert_double_eq_tol(sv[0], 0.5 + sqrt(29.0) / 2, 1e-14);
+    ck_assert_double_eq_tol(sv[1], sqrt(29.0) / 2 - 0.5, 1e-14);
+    NdArray *se = nd_expand_dims(s, (const int64_t[]){-1}, 1);
+    NdArray *sv2 = nd_binary(ND_UF_MULTIPLY, se, vh), *usv = nd_matmul(u, sv2);
+    ck_assert_double_le(max_diff(usv, a), 1e-14);
+    nd_decref(usv);
+    nd_decref(sv2);
+    nd_decref(se);
+    nd_decref(u);
+    nd_decref(s);
+    nd_decref(vh);
+    /* pinv and matrix_rank with hermitian agree with the general ones. */
+    NdArray *p1 = nd_linalg_pinv(a, 1e-15, true), *p2 = nd_linalg_inv(a);
+    ck_assert_double_le(max_diff(p1, p2), 1e-14);
+    nd_decref(p1);
+    nd_decref(p2);
+    NdArray *o = nd_ones(ND_FLOAT64, 2, SHAPE(3, 3), 'C');
+    NdArray *rk = nd_linalg_matrix_rank(o, NULL, NULL, true);
+    ck_assert_int_eq(*(int64_t *)(void *)rk->data, 1);
+    nd_decref(rk);
+    nd_decref(o);
+    NdArray *r = nd_ones(ND_FLOAT64, 2, SHAPE(2, 3), 'C');
+    ck_assert_int_eq(nd_linalg_svd_hermitian(r, false, &u, &s, &vh), -1);
+    ck_assert_nd_error(ND_ERR_LINALG,
+                       "Last 2 dimensions of the array must be square");
+    nd_decref(r);
+    nd_decref(a);
+}
+END_TEST
+
 static Suite *linalg_suite(void)
 {
     Suite *s = suite_create("linalg");
@@ -1746,6 +1916,9 @@ static Suite *linalg_suite(void)
     tcase_add_test(tc, test_lstsq_numpy_doc);
     tcase_add_test(tc, test_lstsq_identities);
     tcase_add_test(tc, test_lstsq_rank_shapes_errors);
+    tcase_add_test(tc, test_cond);
+    tcase_add_test(tc, test_multi_dot);
+    tcase_add_test(tc, test_hermitian);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -142,8 +142,8 @@ START_TEST(test_doubles)
 {
     NdPCG64 g;
     seeded(&g, 42);
-    NdArray *r = nd_random_dist(&g, ND_DIST_RANDOM, NULL, 1, SHAPE(10),
-                                ND_FLOAT64);
+    NdArray *r =
+        nd_random_dist(&g, ND_DIST_RANDOM, NULL, 1, SHAPE(10), ND_FLOAT64);
     ck_assert_ptr_nonnull(r);
     for (int i = 0; i < 10; i++)
         ck_assert(((double *)r->data)[i] == random42[i]);
@@ -226,17 +226,21 @@ START_TEST(test_integers_errors)
     NdPCG64 g;
     seeded(&g, 1);
     NdArray *lo = bound(5, false), *hi = bound(1, false);
-    ck_assert_ptr_null(nd_random_integers(&g, lo, hi, -1, NULL, ND_INT64, false));
+    ck_assert_ptr_null(
+        nd_random_integers(&g, lo, hi, -1, NULL, ND_INT64, false));
     ck_assert_str_eq(nd_error_message(), "low >= high");
-    ck_assert_ptr_null(nd_random_integers(&g, lo, hi, -1, NULL, ND_INT64, true));
+    ck_assert_ptr_null(
+        nd_random_integers(&g, lo, hi, -1, NULL, ND_INT64, true));
     ck_assert_str_eq(nd_error_message(), "low > high");
     nd_decref(hi);
     hi = bound(300, false);
-    ck_assert_ptr_null(nd_random_integers(&g, lo, hi, -1, NULL, ND_INT8, false));
+    ck_assert_ptr_null(
+        nd_random_integers(&g, lo, hi, -1, NULL, ND_INT8, false));
     ck_assert_str_eq(nd_error_message(), "high is out of bounds for int8");
     nd_decref(lo);
     lo = bound(-1, false);
-    ck_assert_ptr_null(nd_random_integers(&g, lo, hi, -1, NULL, ND_UINT8, false));
+    ck_assert_ptr_null(
+        nd_random_integers(&g, lo, hi, -1, NULL, ND_UINT8, false));
     ck_assert_str_eq(nd_error_message(), "low is out of bounds for uint8");
     nd_error_clear();
     nd_decref(lo);
@@ -314,7 +318,9 @@ static double cdf_gamma3_2(double x, const double *p) /* shape 3, scale 2 */
 static double cdf_beta23(double x, const double *p)
 {
     (void)p;
-    return x <= 0 ? 0 : x >= 1 ? 1 : 6 * x * x - 8 * x * x * x + 3 * x * x * x * x;
+    return x <= 0   ? 0
+           : x >= 1 ? 1
+                    : 6 * x * x - 8 * x * x * x + 3 * x * x * x * x;
 }
 static double cdf_chi4(double x, const double *p)
 {
@@ -432,8 +438,8 @@ static void run_stat(const StatCase *c, int idx)
     if (!isnan(c->mean)) {
         double se = sqrt(m2 / N);
         ck_assert_msg(fabs(m - c->mean) <= 5 * se,
-                      "case %d: mean %g, expected %g (se %g)", idx, m,
-                      c->mean, se);
+                      "case %d: mean %g, expected %g (se %g)", idx, m, c->mean,
+                      se);
     }
     if (!isnan(c->var)) {
         double se = sqrt((m4 - m2 * m2) / N);
@@ -446,7 +452,8 @@ static void run_stat(const StatCase *c, int idx)
         double dmax = 0;
         for (int i = 0; i < N; i++) {
             double f = c->cdf(x[i], c->p);
-            double d1 = fabs(f - (double)i / N), d2 = fabs((double)(i + 1) / N - f);
+            double d1 = fabs(f - (double)i / N),
+                   d2 = fabs((double)(i + 1) / N - f);
             if (d1 > dmax)
                 dmax = d1;
             if (d2 > dmax)
@@ -490,12 +497,18 @@ START_TEST(test_stats)
         {ND_DIST_STANDARD_CAUCHY, {0}, U, U, cdf_cauchy},
         {ND_DIST_LAPLACE, {1, 2}, 1, 8, cdf_laplace},
         {ND_DIST_LOGISTIC, {1, 2}, 1, 4 * PI * PI / 3, cdf_logistic},
-        {ND_DIST_LOGNORMAL, {0, 0.5}, exp(0.125), (e25 - 1) * e25,
+        {ND_DIST_LOGNORMAL,
+         {0, 0.5},
+         exp(0.125),
+         (e25 - 1) * e25,
          cdf_lognormal},
         {ND_DIST_PARETO, {5}, 0.25, 5.0 / 48, cdf_pareto},
         {ND_DIST_POWER, {3}, 0.75, 3.0 / 80, cdf_power},
         {ND_DIST_WEIBULL, {2}, sqrt(PI) / 2, 1 - PI / 4, cdf_weibull},
-        {ND_DIST_RAYLEIGH, {2}, 2 * sqrt(PI / 2), (4 - PI) / 2 * 4,
+        {ND_DIST_RAYLEIGH,
+         {2},
+         2 * sqrt(PI / 2),
+         (4 - PI) / 2 * 4,
          cdf_rayleigh},
         {ND_DIST_GUMBEL, {1, 2}, 1 + 2 * EG, PI * PI / 6 * 4, cdf_gumbel},
         {ND_DIST_WALD, {3, 2}, 3, 13.5, cdf_wald},
@@ -511,8 +524,11 @@ START_TEST(test_stats)
         {ND_DIST_GEOMETRIC, {0.2}, 5, 20, NULL},
         {ND_DIST_GEOMETRIC, {0.5}, 2, 2, NULL},
         {ND_DIST_ZIPF, {4}, Z3 / Z4, Z2 / Z4 - (Z3 / Z4) * (Z3 / Z4), NULL},
-        {ND_DIST_LOGSERIES, {0.6}, -lsp / ((1 - lsp) * lsl),
-         -lsp * (lsp + lsl) / ((1 - lsp) * (1 - lsp) * lsl * lsl), NULL},
+        {ND_DIST_LOGSERIES,
+         {0.6},
+         -lsp / ((1 - lsp) * lsl),
+         -lsp * (lsp + lsl) / ((1 - lsp) * (1 - lsp) * lsl * lsl),
+         NULL},
         {ND_DIST_HYPERGEOMETRIC, {20, 30, 10}, 4, hvar, NULL},
         {ND_DIST_HYPERGEOMETRIC, {300, 200, 400}, bigh, bighv, NULL},
     };
@@ -529,17 +545,21 @@ START_TEST(test_dist_errors)
     NdArray *a = nd_from_data(ND_FLOAT64, 0, NULL, &v[0], 1);
     NdArray *b = nd_from_data(ND_FLOAT64, 0, NULL, &v[1], 1);
     NdArray *ps[2] = {a, b};
-    ck_assert_ptr_null(nd_random_dist(&g, ND_DIST_NORMAL, ps, -1, NULL, ND_FLOAT64));
+    ck_assert_ptr_null(
+        nd_random_dist(&g, ND_DIST_NORMAL, ps, -1, NULL, ND_FLOAT64));
     ck_assert_str_eq(nd_error_message(), "scale < 0");
     NdArray *pn[2] = {b, a};
-    ck_assert_ptr_null(nd_random_dist(&g, ND_DIST_BINOMIAL, pn, -1, NULL, ND_FLOAT64));
+    ck_assert_ptr_null(
+        nd_random_dist(&g, ND_DIST_BINOMIAL, pn, -1, NULL, ND_FLOAT64));
     ck_assert_str_eq(nd_error_message(), "n < 0");
     NdArray *p2[2] = {a, a};
-    ck_assert_ptr_null(nd_random_dist(&g, ND_DIST_BETA, p2, -1, NULL, ND_FLOAT64));
+    ck_assert_ptr_null(
+        nd_random_dist(&g, ND_DIST_BETA, p2, -1, NULL, ND_FLOAT64));
     ck_assert_str_eq(nd_error_message(), "a <= 0");
     NdArray *arr = ARR(ND_FLOAT64, double, SHAPE(2), 1, 0.5, 1.5);
     NdArray *p3[2] = {a, arr};
-    ck_assert_ptr_null(nd_random_dist(&g, ND_DIST_BINOMIAL, p3, -1, NULL, ND_FLOAT64));
+    ck_assert_ptr_null(
+        nd_random_dist(&g, ND_DIST_BINOMIAL, p3, -1, NULL, ND_FLOAT64));
     ck_assert_str_eq(nd_error_message(), "p < 0, p > 1 or p contains NaNs");
     nd_error_clear();
     nd_decref(arr);

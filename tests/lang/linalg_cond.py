@@ -1,0 +1,51 @@
+# NumPy twin of linalg_cond.nd: `NPY_PROMOTION_STATE=weak python3 linalg_cond.py > linalg_cond.out`
+from numpy import *
+LA = linalg
+p_ = print
+a = array([[1, 0, -1], [0, 1, 0], [1, 0, 1]])
+for p in [None, "fro", "nuc", inf, -inf, 1, -1, 2, -2]: p_(p, LA.cond(a, p))
+d = diag([1., 4]); p_(LA.cond(d), LA.cond(d, 1), LA.cond(d, inf), LA.cond(d, -2))
+S = array([[[1., 2], [3, 4]], [[2, 0], [0, 1]], [[1, 2], [2, 4]]])
+c = LA.cond(S, 1); p_(c, c.dtype)
+p_(allclose(LA.cond(S[:2]), [s[0] / s[-1] for s in LA.svd(S[:2], compute_uv=False)]))
+p_(LA.cond(S.transpose((0, 2, 1))[:2], inf), LA.cond(S[:2], 1))
+p_(repr(LA.cond(array([[1, 2], [3, 4]], dtype=float32))), LA.cond(array([[1, 2], [3, 4]], dtype=float32), 1).dtype)
+p_(LA.cond([[1, 2j], [3, 4]], 1), LA.cond([[1, 2j], [3, 4]]))
+p_(LA.cond(zeros((2, 2)), 1), LA.cond(zeros((2, 2))), LA.cond([[1, nan], [0, 1]], 1))
+p_(LA.cond(ones((3, 2))), LA.cond(zeros((0, 2, 2))).shape)
+def show(f):
+    try:
+        f(); p_("no error")
+    except Exception as e:
+        p_(type(e).__name__ + ": " + str(e))
+show(lambda: LA.cond(zeros((0, 0))))
+show(lambda: LA.cond(zeros(0)))
+show(lambda: LA.cond(ones((3, 2)), 1))
+show(lambda: LA.cond(ones(3)))
+show(lambda: LA.cond(eye(2), "x"))
+show(lambda: LA.cond(eye(2), 3))
+A = arange(12.).reshape((3, 4)); B = ones((4, 2)); C = arange(6).reshape((2, 3)); D = arange(3.) - 1
+p_(LA.multi_dot([A, B, C, D]), allclose(LA.multi_dot([A, B, C, D]), A @ B @ C @ D))
+p_(LA.multi_dot([arange(3.), A, B, ones(2)]), LA.multi_dot((A, B, C)))
+p_(LA.multi_dot([D, A, B]), LA.multi_dot([A, B]), LA.multi_dot([D, D]))
+X = [arange(float(m * n)).reshape((m, n)) / 10 for (m, n) in [(10, 100), (100, 5), (5, 50), (50, 1), (1, 30)]]
+p_(allclose(LA.multi_dot(X), X[0] @ X[1] @ X[2] @ X[3] @ X[4]), LA.multi_dot(X).shape)
+p_(LA.multi_dot([arange(4), arange(8).reshape((4, 2)), [[1, 0], [0, 1]]]).dtype)
+show(lambda: LA.multi_dot([A]))
+show(lambda: LA.multi_dot([A, ones((2, 2, 2)), B]))
+show(lambda: LA.multi_dot([A, ones((3, 3)), B]))
+show(lambda: LA.multi_dot([A, B, ones((3, 3)), ones(3)]))
+H = array([[2., 1, 0], [1, -3, 1], [0, 1, 1]])
+U, s, Vh = LA.svd(H, hermitian=True)
+p_(allclose(U @ diag(s) @ Vh, H), allclose(s, LA.svd(H, compute_uv=False)), all(s[:-1] >= s[1:]))
+p_(LA.svd(H, compute_uv=False, hermitian=True))
+Z = array([[2, 1j], [-1j, -3]])
+U, s, Vh = LA.svd(Z, hermitian=True)
+p_(allclose(U @ diag(s) @ Vh, Z), U.dtype, s.dtype, Vh.dtype)
+T = array([H, 2 * H + eye(3)])
+U, s, Vh = LA.svd(T, hermitian=True)
+p_(allclose(U @ (s[..., newaxis] * Vh), T), U.shape, s.shape, Vh.shape)
+p_(allclose(LA.pinv(H, hermitian=True), LA.pinv(H)), allclose(LA.pinv(Z, hermitian=True), LA.inv(Z)))
+p_(LA.matrix_rank(H, hermitian=True), LA.matrix_rank([[1., 1], [1, 1]], hermitian=True), LA.matrix_rank(T, hermitian=True))
+p_(LA.svd(array([[2, 1], [1, 2]], dtype=float32), hermitian=True)[1].dtype)
+show(lambda: LA.svd(ones((2, 3)), hermitian=True))
