@@ -22,6 +22,7 @@
 #include <lapacke.h>
 
 #include "nd.h"
+#include "worker.h"
 
 /* ------------------------------------------------------------ checks */
 
@@ -87,6 +88,96 @@ static int lapack_bug(const char *routine, lapack_int info)
                     "internal error: LAPACK %s rejected "
                     "argument %d",
                     routine, (int)-info);
+}
+
+/* ------------------------------------------------------- LAPACK jobs */
+
+/* A LAPACK call that may run on the interruptible worker (worker.h): the
+ * call reads its arguments from the job, and the job owns every buffer it
+ * touches (own: malloc'd work buffers; refs: arrays written in place), so
+ * that an abandoned call (Ctrl-C) can finish safely after the function
+ * that started it has returned.  The functions below allocate their work
+ * buffers into a job, pass it to la_run once per matrix, and free it with
+ * la_free — unless la_run abandoned it (the job pointer is then NULL and
+ * those buffers must not be touched again). */
+typedef struct LaJob LaJob;
+struct LaJob {
+    lapack_int (*call)(LaJob *);
+    lapack_int info;
+    void *own[12];
+    NdArray *refs[4];
+    int nown, nrefs;
+    /* The call's arguments. */
+    bool cpx;
+    char c1, c2, c3;
+    lapack_int i[8];
+    double d;
+    void *p[10];
+    /* Results other than info (geev's "all real", gelsd's rank). */
+    bool flag;
+    lapack_int out;
+};
+
+/* Calls of at most this many flops run inline: a 3 x 3 inv must not pay
+ * for a thread hand-off, and anything this small ends within a moment. */
+#define INLINE_FLOPS 2e6
+
+static LaJob *la_new(void)
+{
+    return nd_calloc(1, sizeof(LaJob));
+}
+
+/* Register a buffer (may be NULL) for la_free; returns it. */
+static void *la_own(LaJob *j, void *buf)
+{
+    if (buf)
+        j->own[j->nown++] = buf;
+    return buf;
+}
+
+/* Keep an array alive while the job may write into it. */
+static void la_ref(LaJob *j, NdArray *a)
+{
+    j->refs[j->nrefs++] = nd_incref(a);
+}
+
+static void la_free(void *ctx)
+{
+    LaJob *j = ctx;
+    if (!j)
+        return;
+    for (int i = 0; i < j->nown; i++)
+        free(j->own[i]);
+    for (int i = 0; i < j->nrefs; i++)
+        nd_decref(j->refs[i]);
+    free(j);
+}
+
+static int la_fn(void *ctx)
+{
+    LaJob *j = ctx;
+    j->info = j->call(j);
+    return 0;
+}
+
+/* Run (*jp)->call: inline when it is small, else on the worker.  0 with
+ * the answer in (*jp)->info; -1 with KeyboardInterrupt — when the worker
+ * was abandoned, *jp is set to NULL (the worker owns the job now). */
+static int la_run(LaJob **jp, double flops)
+{
+    if (nd_worker_idle() < 0)
+        return -1;
+    LaJob *j = *jp;
+    if (flops < INLINE_FLOPS) {
+        j->info = j->call(j);
+        return 0;
+    }
+    int rc = nd_worker_run(la_fn, j, la_free);
+    if (rc == ND_WORKER_ABANDONED) {
+        *jp = NULL;
+        return -1;
+    }
+    return rc;
 }
 
 /* ------------------------------------------------- stacks and buffers */
@@ -170,21 +261,33 @@ static void set_identity(char *buf, int64_t n, size_t es)
     }
 }
 
-/* gesv on column-major buffers: A (n x n) and B (n x nrhs) overwritten;
- * 1 when A is singular, 0 on success, -1 on error. */
-static int gesv(bool cpx, int64_t n, int64_t nrhs, char *A, char *B,
+static lapack_int call_gesv(LaJob *j)
+{
+    const lapack_int ln = j->i[0], lk = j->i[1], ld = ln > 0 ? ln : 1;
+    if (j->cpx)
+        return LAPACKE_zgesv_work(
+            LAPACK_COL_MAJOR, ln, lk, (lapack_complex_double *)j->p[0], ld,
+            (lapack_int *)j->p[2], (lapack_complex_double *)j->p[1], ld);
+    return LAPACKE_dgesv_work(LAPACK_COL_MAJOR, ln, lk, (double *)j->p[0], ld,
+                              (lapack_int *)j->p[2], (double *)j->p[1], ld);
+}
+
+/* gesv on column-major buffers of the job: A (n x n) and B (n x nrhs)
+ * overwritten; 1 when A is singular, 0 on success, -1 on error. */
+static int gesv(LaJob **jp, bool cpx, int64_t n, int64_t nrhs, char *A, char *B,
                 lapack_int *ipiv)
 {
-    lapack_int info;
-    lapack_int ln = (lapack_int)n, lk = (lapack_int)nrhs;
-    lapack_int ld = ln > 0 ? ln : 1;
-    if (cpx)
-        info = LAPACKE_zgesv_work(LAPACK_COL_MAJOR, ln, lk,
-                                  (lapack_complex_double *)(void *)A, ld, ipiv,
-                                  (lapack_complex_double *)(void *)B, ld);
-    else
-        info = LAPACKE_dgesv_work(LAPACK_COL_MAJOR, ln, lk, (double *)(void *)A,
-                                  ld, ipiv, (double *)(void *)B, ld);
+    LaJob *j = *jp;
+    j->call = call_gesv;
+    j->cpx = cpx;
+    j->i[0] = (lapack_int)n;
+    j->i[1] = (lapack_int)nrhs;
+    j->p[0] = A;
+    j->p[1] = B;
+    j->p[2] = ipiv;
+    if (la_run(jp, (double)n * (double)n * (double)(n + nrhs)) < 0)
+        return -1;
+    const lapack_int info = (*jp)->info;
     if (info < 0)
         return lapack_bug(cpx ? "zgesv" : "dgesv", info);
     return info > 0 ? 1 : 0;
@@ -221,9 +324,11 @@ static NdArray *inv_core(NdArray *a, bool nan_singular, NdType *rt_out)
     if (!out || out->size == 0)
         return out;
     NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
-    char *A = ac ? work_alloc(n, n, es) : NULL;
-    char *B = A ? work_alloc(n, n, es) : NULL;
-    lapack_int *ipiv = B ? nd_malloc((size_t)n * sizeof *ipiv) : NULL;
+    LaJob *job = ac ? la_new() : NULL;
+    char *A = job ? la_own(job, work_alloc(n, n, es)) : NULL;
+    char *B = A ? la_own(job, work_alloc(n, n, es)) : NULL;
+    lapack_int *ipiv =
+        B ? la_own(job, nd_malloc((size_t)n * sizeof *ipiv)) : NULL;
     int rc = ipiv ? 0 : -1;
     const int64_t count = out->size / (n * n);
     for (int64_t j = 0; rc == 0 && j < count; j++) {
@@ -231,7 +336,7 @@ static NdArray *inv_core(NdArray *a, bool nan_singular, NdType *rt_out)
             break;
         load_colmajor(A, ac, ac->data + batch_offset(ac, nb, j), n, n, es);
         set_identity(B, n, es);
-        rc = gesv(cpx, n, n, A, B, ipiv);
+        rc = gesv(&job, cpx, n, n, A, B, ipiv);
         if (rc == 1 && nan_singular) {
             for (int64_t i = 0; i < n * n * (int64_t)(es / 8); i++)
                 memcpy(B + i * 8, &(double){NAN}, 8);
@@ -245,9 +350,7 @@ static NdArray *inv_core(NdArray *a, bool nan_singular, NdType *rt_out)
     /* LAPACK's own floating-point events are not the user's (NumPy
      * discards them too). */
     nd_fpe_hw_clear();
-    free(ipiv);
-    free(B);
-    free(A);
+    la_free(job);
     nd_decref(ac);
     if (rc < 0) {
         nd_decref(out);
@@ -378,9 +481,11 @@ NdArray *nd_linalg_solve(NdArray *a, NdArray *b)
         memcpy(bshape, oshape, (size_t)(nb + bcore) * sizeof *bshape);
         bv = nd_broadcast_to(bc, nb + bcore, bshape);
     }
-    char *A = bv ? work_alloc(m, m, es) : NULL;
-    char *B = A ? work_alloc(m, nrhs, es) : NULL;
-    lapack_int *ipiv = B ? nd_malloc((size_t)m * sizeof *ipiv) : NULL;
+    LaJob *job = bv ? la_new() : NULL;
+    char *A = job ? la_own(job, work_alloc(m, m, es)) : NULL;
+    char *B = A ? la_own(job, work_alloc(m, nrhs, es)) : NULL;
+    lapack_int *ipiv =
+        B ? la_own(job, nd_malloc((size_t)m * sizeof *ipiv)) : NULL;
     int rc = ipiv ? 0 : -1;
     const int64_t count = out->size / (m * nrhs);
     const int64_t step = m * nrhs * (int64_t)es;
@@ -394,16 +499,14 @@ NdArray *nd_linalg_solve(NdArray *a, NdArray *b)
                      bv->strides[bv->ndim - 1], 0, m, 1, es);
         else
             load_colmajor(B, bv, bsrc, m, nrhs, es);
-        rc = gesv(cpx, m, nrhs, A, B, ipiv);
+        rc = gesv(&job, cpx, m, nrhs, A, B, ipiv);
         if (rc == 1)
             rc = nd_error(ND_ERR_LINALG, "Singular matrix");
         else if (rc == 0)
             store_rowmajor(out->data + j * step, B, m, nrhs, es);
     }
     nd_fpe_hw_clear();
-    free(ipiv);
-    free(B);
-    free(A);
+    la_free(job);
     nd_decref(bv);
     nd_decref(av);
     nd_decref(bc);
@@ -416,6 +519,18 @@ NdArray *nd_linalg_solve(NdArray *a, NdArray *b)
 }
 
 /* ------------------------------------------------------ det and slogdet */
+
+/* getrf from the job: i: n; p: A, ipiv. */
+static lapack_int call_getrf(LaJob *j)
+{
+    const lapack_int n = j->i[0];
+    if (j->cpx)
+        return LAPACKE_zgetrf_work(LAPACK_COL_MAJOR, n, n,
+                                   (lapack_complex_double *)j->p[0], n,
+                                   (lapack_int *)j->p[1]);
+    return LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, n, n, (double *)j->p[0], n,
+                               (lapack_int *)j->p[1]);
+}
 
 /* Sign and log|det| of each matrix of the stack, as NumPy's umath_linalg
  * does: LU-factor (getrf), then the sign from the pivots and the diagonal
@@ -441,20 +556,24 @@ static int slogdet_core(NdArray *a, NdType ct, NdArray *sign, NdArray *logdet)
     if (count == 0)
         return 0;
     NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
-    char *A = ac ? work_alloc(n, n, es) : NULL;
-    lapack_int *ipiv = A ? nd_malloc((size_t)n * sizeof *ipiv) : NULL;
+    LaJob *job = ac ? la_new() : NULL;
+    char *A = job ? la_own(job, work_alloc(n, n, es)) : NULL;
+    lapack_int *ipiv =
+        A ? la_own(job, nd_malloc((size_t)n * sizeof *ipiv)) : NULL;
     int rc = ipiv ? 0 : -1;
     const lapack_int ln = (lapack_int)n;
     for (int64_t j = 0; rc == 0 && j < count; j++) {
         if ((rc = interrupted()) < 0)
             break;
         load_colmajor(A, ac, ac->data + batch_offset(ac, nb, j), n, n, es);
-        lapack_int info =
-            cpx ? LAPACKE_zgetrf_work(LAPACK_COL_MAJOR, ln, ln,
-                                      (lapack_complex_double *)(void *)A, ln,
-                                      ipiv)
-                : LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, ln, ln,
-                                      (double *)(void *)A, ln, ipiv);
+        job->call = call_getrf;
+        job->cpx = cpx;
+        job->i[0] = ln;
+        job->p[0] = A;
+        job->p[1] = ipiv;
+        if ((rc = la_run(&job, (double)n * (double)n * (double)n)) < 0)
+            break;
+        const lapack_int info = job->info;
         if (info < 0) {
             rc = lapack_bug(cpx ? "zgetrf" : "dgetrf", info);
             break;
@@ -492,8 +611,7 @@ static int slogdet_core(NdArray *a, NdType ct, NdArray *sign, NdArray *logdet)
         memcpy(sign->data + j * (int64_t)es, s, es);
         ld[j] = acc;
     }
-    free(ipiv);
-    free(A);
+    la_free(job);
     nd_decref(ac);
     return rc;
 }
@@ -576,6 +694,17 @@ NdArray *nd_linalg_det(NdArray *a)
 
 /* ------------------------------------------------------------- cholesky */
 
+/* potrf from the job: c1 uplo; i: n; p: A. */
+static lapack_int call_potrf(LaJob *j)
+{
+    const lapack_int n = j->i[0];
+    if (j->cpx)
+        return LAPACKE_zpotrf_work(LAPACK_COL_MAJOR, j->c1, n,
+                                   (lapack_complex_double *)j->p[0], n);
+    return LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, j->c1, n, (double *)j->p[0],
+                               n);
+}
+
 NdArray *nd_linalg_cholesky(NdArray *a, bool upper)
 {
     if (check_square_stack(a) < 0)
@@ -593,7 +722,8 @@ NdArray *nd_linalg_cholesky(NdArray *a, bool upper)
     if (out->size == 0)
         return finish(out, rt);
     NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
-    char *A = ac ? work_alloc(n, n, es) : NULL;
+    LaJob *job = ac ? la_new() : NULL;
+    char *A = job ? la_own(job, work_alloc(n, n, es)) : NULL;
     int rc = A ? 0 : -1;
     const lapack_int ln = (lapack_int)n;
     const char uplo = upper ? 'U' : 'L';
@@ -602,11 +732,14 @@ NdArray *nd_linalg_cholesky(NdArray *a, bool upper)
         if ((rc = interrupted()) < 0)
             break;
         load_colmajor(A, ac, ac->data + batch_offset(ac, nb, j), n, n, es);
-        lapack_int info =
-            cpx ? LAPACKE_zpotrf_work(LAPACK_COL_MAJOR, uplo, ln,
-                                      (lapack_complex_double *)(void *)A, ln)
-                : LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, uplo, ln,
-                                      (double *)(void *)A, ln);
+        job->call = call_potrf;
+        job->cpx = cpx;
+        job->c1 = uplo;
+        job->i[0] = ln;
+        job->p[0] = A;
+        if ((rc = la_run(&job, (double)n * (double)n * (double)n / 3)) < 0)
+            break;
+        const lapack_int info = job->info;
         if (info < 0) {
             rc = lapack_bug(cpx ? "zpotrf" : "dpotrf", info);
             break;
@@ -623,7 +756,7 @@ NdArray *nd_linalg_cholesky(NdArray *a, bool upper)
         store_rowmajor(out->data + j * n * n * (int64_t)es, A, n, n, es);
     }
     nd_fpe_hw_clear();
-    free(A);
+    la_free(job);
     nd_decref(ac);
     if (rc < 0) {
         nd_decref(out);
@@ -633,6 +766,58 @@ NdArray *nd_linalg_cholesky(NdArray *a, bool upper)
 }
 
 /* ------------------------------------------------- singular values */
+
+/* gesdd from the job's arguments: c1 jobz; i: m, n, ldu, ldvt, lwork;
+ * p: A, s, U, VT, work, rwork, iwork. */
+static lapack_int call_gesdd(LaJob *j)
+{
+    const lapack_int m = j->i[0], n = j->i[1];
+    if (j->cpx)
+        return LAPACKE_zgesdd_work(
+            LAPACK_COL_MAJOR, j->c1, m, n, (lapack_complex_double *)j->p[0],
+            m > 0 ? m : 1, (double *)j->p[1], (lapack_complex_double *)j->p[2],
+            j->i[2], (lapack_complex_double *)j->p[3], j->i[3],
+            (lapack_complex_double *)j->p[4], j->i[4], (double *)j->p[5],
+            (lapack_int *)j->p[6]);
+    return LAPACKE_dgesdd_work(
+        LAPACK_COL_MAJOR, j->c1, m, n, (double *)j->p[0], m > 0 ? m : 1,
+        (double *)j->p[1], (double *)j->p[2], j->i[2], (double *)j->p[3],
+        j->i[3], (double *)j->p[4], j->i[4], (lapack_int *)j->p[6]);
+}
+
+/* One gesdd of an m x n matrix through the job: 0, or -1 with the error
+ * set (LinAlgError "SVD did not converge"). */
+static int gesdd(LaJob **jp, bool cpx, char jobz, lapack_int m, lapack_int n,
+                 char *A, double *s, char *U, lapack_int ldu, char *VT,
+                 lapack_int ldvt, char *work, lapack_int lwork, double *rwork,
+                 lapack_int *iwork)
+{
+    LaJob *j = *jp;
+    j->call = call_gesdd;
+    j->cpx = cpx;
+    j->c1 = jobz;
+    j->i[0] = m;
+    j->i[1] = n;
+    j->i[2] = ldu;
+    j->i[3] = ldvt;
+    j->i[4] = lwork;
+    j->p[0] = A;
+    j->p[1] = s;
+    j->p[2] = U;
+    j->p[3] = VT;
+    j->p[4] = work;
+    j->p[5] = rwork;
+    j->p[6] = iwork;
+    const double k = m < n ? m : n;
+    if (la_run(jp, (double)m * (double)n * k * (jobz == 'N' ? 4 : 12)) < 0)
+        return -1;
+    const lapack_int info = (*jp)->info;
+    if (info < 0)
+        return lapack_bug(cpx ? "zgesdd" : "dgesdd", info);
+    if (info > 0)
+        return nd_error(ND_ERR_LINALG, "SVD did not converge");
+    return 0;
+}
 
 /* The singular values (descending, float64) of each matrix of the stack a
  * (..., M, N), by gesdd without vectors: an array (..., min(M, N)).
@@ -657,12 +842,19 @@ static NdArray *singular_values(NdArray *a)
     if (!out || out->size == 0 || m == 0 || n == 0)
         return out;
     NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
-    char *A = ac ? work_alloc(m, n, es) : NULL;
-    lapack_int *iwork = A ? nd_malloc((size_t)(8 * k) * sizeof *iwork) : NULL;
+    LaJob *job = ac ? la_new() : NULL;
+    char *A = job ? la_own(job, work_alloc(m, n, es)) : NULL;
+    lapack_int *iwork =
+        A ? la_own(job, nd_malloc((size_t)(8 * k) * sizeof *iwork)) : NULL;
     double *rwork =
-        iwork ? nd_malloc((size_t)(7 * k + 7) * sizeof *rwork) : NULL;
+        iwork ? la_own(job, nd_malloc((size_t)(7 * k + 7) * sizeof *rwork))
+              : NULL;
+    /* U and VT are not referenced for jobz 'N'; a scrap to point at. */
+    char *scrap = rwork ? la_own(job, work_alloc(2, 1, 8)) : NULL;
     char *work = NULL;
-    int rc = rwork ? 0 : -1;
+    int rc = scrap ? 0 : -1;
+    if (rc == 0)
+        la_ref(job, out);
     const lapack_int lm = (lapack_int)m, ln = (lapack_int)n;
     lapack_int lwork = -1, info = 0;
     if (rc == 0) {
@@ -681,7 +873,7 @@ static NdArray *singular_values(NdArray *a)
         if (info < 0)
             rc = lapack_bug(cpx ? "zgesdd" : "dgesdd", info);
         lwork = (lapack_int)q[0] + 1;
-        work = rc == 0 ? work_alloc(lwork, 1, es) : NULL;
+        work = rc == 0 ? la_own(job, work_alloc(lwork, 1, es)) : NULL;
         if (!work)
             rc = -1;
     }
@@ -691,26 +883,11 @@ static NdArray *singular_values(NdArray *a)
             break;
         load_colmajor(A, ac, ac->data + batch_offset(ac, nb, j), m, n, es);
         double *s = (double *)(void *)(out->data + j * k * 8);
-        double dummy = 0;
-        info = cpx ? LAPACKE_zgesdd_work(LAPACK_COL_MAJOR, 'N', lm, ln,
-                                         (lapack_complex_double *)(void *)A, lm,
-                                         s, NULL, 1, NULL, 1,
-                                         (lapack_complex_double *)(void *)work,
-                                         lwork, rwork, iwork)
-                   : LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, 'N', lm, ln,
-                                         (double *)(void *)A, lm, s, &dummy, 1,
-                                         &dummy, 1, (double *)(void *)work,
-                                         lwork, iwork);
-        if (info < 0)
-            rc = lapack_bug(cpx ? "zgesdd" : "dgesdd", info);
-        else if (info > 0)
-            rc = nd_error(ND_ERR_LINALG, "SVD did not converge");
+        rc = gesdd(&job, cpx, 'N', lm, ln, A, s, scrap, 1, scrap, 1, work,
+                   lwork, rwork, iwork);
     }
     nd_fpe_hw_clear();
-    free(work);
-    free(rwork);
-    free(iwork);
-    free(A);
+    la_free(job);
     nd_decref(ac);
     if (rc < 0) {
         nd_decref(out);
@@ -970,6 +1147,50 @@ static lapack_int qr_lwork(bool cpx, lapack_int m, lapack_int n, lapack_int qc,
     return (lapack_int)w + 1;
 }
 
+/* geqrf (c1 'F') or orgqr/ungqr (c1 'Q') from the job: i: m, n (qc),
+ * k, lwork; p: W, tau, work. */
+static lapack_int call_qr(LaJob *j)
+{
+    const lapack_int m = j->i[0], n = j->i[1], k = j->i[2], lw = j->i[3];
+    if (j->c1 == 'F')
+        return j->cpx
+                   ? LAPACKE_zgeqrf_work(LAPACK_COL_MAJOR, m, n,
+                                         (lapack_complex_double *)j->p[0], m,
+                                         (lapack_complex_double *)j->p[1],
+                                         (lapack_complex_double *)j->p[2], lw)
+                   : LAPACKE_dgeqrf_work(
+                         LAPACK_COL_MAJOR, m, n, (double *)j->p[0], m,
+                         (double *)j->p[1], (double *)j->p[2], lw);
+    return j->cpx ? LAPACKE_zungqr_work(LAPACK_COL_MAJOR, m, n, k,
+                                        (lapack_complex_double *)j->p[0], m,
+                                        (lapack_complex_double *)j->p[1],
+                                        (lapack_complex_double *)j->p[2], lw)
+                  : LAPACKE_dorgqr_work(LAPACK_COL_MAJOR, m, n, k,
+                                        (double *)j->p[0], m, (double *)j->p[1],
+                                        (double *)j->p[2], lw);
+}
+
+static int qr_step(LaJob **jp, bool cpx, char what, lapack_int m, lapack_int n,
+                   lapack_int k, lapack_int lwork, char *W, char *tau,
+                   char *work, lapack_int *info)
+{
+    LaJob *j = *jp;
+    j->call = call_qr;
+    j->cpx = cpx;
+    j->c1 = what;
+    j->i[0] = m;
+    j->i[1] = n;
+    j->i[2] = k;
+    j->i[3] = lwork;
+    j->p[0] = W;
+    j->p[1] = tau;
+    j->p[2] = work;
+    if (la_run(jp, 2.0 * (double)m * (double)n * (double)(k > 0 ? k : n)) < 0)
+        return -1;
+    *info = (*jp)->info;
+    return 0;
+}
+
 int nd_linalg_qr(NdArray *a, const char *mode, NdArray **q_out, NdArray **r_out)
 {
     *q_out = *r_out = NULL;
@@ -1022,29 +1243,24 @@ int nd_linalg_qr(NdArray *a, const char *mode, NdArray **q_out, NdArray **r_out)
             }
     } else if (count > 0 && k > 0) {
         NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
-        char *W = ac ? work_alloc(m, wc, es) : NULL;
-        char *tau = W ? work_alloc(k, 1, es) : NULL;
+        LaJob *job = ac ? la_new() : NULL;
+        char *W = job ? la_own(job, work_alloc(m, wc, es)) : NULL;
+        char *tau = W ? la_own(job, work_alloc(k, 1, es)) : NULL;
         lapack_int lwork =
             tau ? qr_lwork(cpx, (lapack_int)m, (lapack_int)n,
                            ronly ? 0 : (lapack_int)qc, (lapack_int)k, W, tau)
                 : -1;
-        char *work = lwork > 0 ? work_alloc(lwork, 1, es) : NULL;
+        char *work = lwork > 0 ? la_own(job, work_alloc(lwork, 1, es)) : NULL;
         rc = work ? 0 : -1;
         const lapack_int lm = (lapack_int)m;
         for (int64_t j = 0; rc == 0 && j < count; j++) {
             if ((rc = interrupted()) < 0)
                 break;
             load_colmajor(W, ac, ac->data + batch_offset(ac, nb, j), m, n, es);
-            lapack_int info =
-                cpx ? LAPACKE_zgeqrf_work(
-                          LAPACK_COL_MAJOR, lm, (lapack_int)n,
-                          (lapack_complex_double *)(void *)W, lm,
-                          (lapack_complex_double *)(void *)tau,
-                          (lapack_complex_double *)(void *)work, lwork)
-                    : LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, lm, (lapack_int)n,
-                                          (double *)(void *)W, lm,
-                                          (double *)(void *)tau,
-                                          (double *)(void *)work, lwork);
+            lapack_int info;
+            if ((rc = qr_step(&job, cpx, 'F', lm, (lapack_int)n, 0, lwork, W,
+                              tau, work, &info)) < 0)
+                break;
             if (info < 0) {
                 rc = lapack_bug(cpx ? "zgeqrf" : "dgeqrf", info);
                 break;
@@ -1057,16 +1273,9 @@ int nd_linalg_qr(NdArray *a, const char *mode, NdArray **q_out, NdArray **r_out)
                            W + (c * m + i) * (int64_t)es, es);
             if (!Q)
                 continue;
-            info =
-                cpx ? LAPACKE_zungqr_work(
-                          LAPACK_COL_MAJOR, lm, (lapack_int)qc, (lapack_int)k,
-                          (lapack_complex_double *)(void *)W, lm,
-                          (lapack_complex_double *)(void *)tau,
-                          (lapack_complex_double *)(void *)work, lwork)
-                    : LAPACKE_dorgqr_work(LAPACK_COL_MAJOR, lm, (lapack_int)qc,
-                                          (lapack_int)k, (double *)(void *)W,
-                                          lm, (double *)(void *)tau,
-                                          (double *)(void *)work, lwork);
+            if ((rc = qr_step(&job, cpx, 'Q', lm, (lapack_int)qc, (lapack_int)k,
+                              lwork, W, tau, work, &info)) < 0)
+                break;
             if (info < 0) {
                 rc = lapack_bug(cpx ? "zungqr" : "dorgqr", info);
                 break;
@@ -1074,9 +1283,7 @@ int nd_linalg_qr(NdArray *a, const char *mode, NdArray **q_out, NdArray **r_out)
             store_rowmajor(Q->data + j * m * qc * (int64_t)es, W, m, qc, es);
         }
         nd_fpe_hw_clear();
-        free(work);
-        free(tau);
-        free(W);
+        la_free(job);
         nd_decref(ac);
     }
     if (rc < 0) {
@@ -1167,20 +1374,22 @@ int nd_linalg_svd(NdArray *a, bool full, bool compute_uv, NdArray **u_out,
         const lapack_int lm = (lapack_int)m, ln = (lapack_int)n;
         const lapack_int ldvt = (lapack_int)vr;
         NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
-        char *A = ac ? work_alloc(m, n, es) : NULL;
-        char *Ub = A ? work_alloc(m, uc, es) : NULL;
-        char *Vb = Ub ? work_alloc(vr, n, es) : NULL;
+        LaJob *job = ac ? la_new() : NULL;
+        char *A = job ? la_own(job, work_alloc(m, n, es)) : NULL;
+        char *Ub = A ? la_own(job, work_alloc(m, uc, es)) : NULL;
+        char *Vb = Ub ? la_own(job, work_alloc(vr, n, es)) : NULL;
         lapack_int *iwork =
-            Vb ? nd_malloc((size_t)(8 * k) * sizeof *iwork) : NULL;
+            Vb ? la_own(job, nd_malloc((size_t)(8 * k) * sizeof *iwork)) : NULL;
         /* zgesdd's rwork for jobz 'A'/'S' (LAPACK's documented bound). */
         int64_t lr1 = 5 * k * k + 5 * k, lr2 = 2 * mx * k + 2 * k * k + k;
         double *rwork =
-            iwork && cpx
-                ? (double *)(void *)work_alloc(lr1 > lr2 ? lr1 : lr2, 1, 8)
-                : NULL;
+            iwork && cpx ? la_own(job, work_alloc(lr1 > lr2 ? lr1 : lr2, 1, 8))
+                         : NULL;
         char *work = NULL;
         lapack_int lwork = 0, info = 0;
         rc = iwork && (rwork || !cpx) ? 0 : -1;
+        if (rc == 0)
+            la_ref(job, S);
         if (rc == 0) {
             double q[2] = {0, 0};
             double *sd = (double *)(void *)S->data;
@@ -1198,7 +1407,7 @@ int nd_linalg_svd(NdArray *a, bool full, bool compute_uv, NdArray **u_out,
             if (info < 0)
                 rc = lapack_bug(cpx ? "zgesdd" : "dgesdd", info);
             lwork = (lapack_int)q[0] + 1;
-            work = rc == 0 ? work_alloc(lwork, 1, es) : NULL;
+            work = rc == 0 ? la_own(job, work_alloc(lwork, 1, es)) : NULL;
             if (!work)
                 rc = -1;
         }
@@ -1207,23 +1416,9 @@ int nd_linalg_svd(NdArray *a, bool full, bool compute_uv, NdArray **u_out,
                 break;
             load_colmajor(A, ac, ac->data + batch_offset(ac, nb, j), m, n, es);
             double *sd = (double *)(void *)(S->data + j * k * 8);
-            info = cpx ? LAPACKE_zgesdd_work(
-                             LAPACK_COL_MAJOR, jobz, lm, ln,
-                             (lapack_complex_double *)(void *)A, lm, sd,
-                             (lapack_complex_double *)(void *)Ub, lm,
-                             (lapack_complex_double *)(void *)Vb, ldvt,
-                             (lapack_complex_double *)(void *)work, lwork,
-                             rwork, iwork)
-                       : LAPACKE_dgesdd_work(
-                             LAPACK_COL_MAJOR, jobz, lm, ln,
-                             (double *)(void *)A, lm, sd, (double *)(void *)Ub,
-                             lm, (double *)(void *)Vb, ldvt,
-                             (double *)(void *)work, lwork, iwork);
-            if (info < 0)
-                rc = lapack_bug(cpx ? "zgesdd" : "dgesdd", info);
-            else if (info > 0)
-                rc = nd_error(ND_ERR_LINALG, "SVD did not converge");
-            else {
+            rc = gesdd(&job, cpx, jobz, lm, ln, A, sd, Ub, lm, Vb, ldvt, work,
+                       lwork, rwork, iwork);
+            if (rc == 0) {
                 store_rowmajor(U->data + j * m * uc * (int64_t)es, Ub, m, uc,
                                es);
                 store_rowmajor(V->data + j * vr * n * (int64_t)es, Vb, vr, n,
@@ -1231,12 +1426,7 @@ int nd_linalg_svd(NdArray *a, bool full, bool compute_uv, NdArray **u_out,
             }
         }
         nd_fpe_hw_clear();
-        free(work);
-        free(rwork);
-        free(iwork);
-        free(Vb);
-        free(Ub);
-        free(A);
+        la_free(job);
         nd_decref(ac);
     }
     if (rc < 0) {
@@ -1278,6 +1468,14 @@ static lapack_int heevd(bool cpx, char jobz, char uplo, lapack_int n, char *A,
                                (double *)(void *)work, lwork, iwork, liwork);
 }
 
+/* heevd from the job: c1 jobz, c2 uplo; i: n, lwork, lrwork, liwork;
+ * p: A, w, work, rwork, iwork. */
+static lapack_int call_heevd(LaJob *j)
+{
+    return heevd(j->cpx, j->c1, j->c2, j->i[0], j->p[0], j->p[1], j->p[2],
+                 j->i[1], j->p[3], j->i[2], j->p[4], j->i[3]);
+}
+
 int nd_linalg_eigh(NdArray *a, char uplo, NdArray **w_out, NdArray **v_out)
 {
     const bool want_v = v_out != NULL;
@@ -1308,7 +1506,8 @@ int nd_linalg_eigh(NdArray *a, char uplo, NdArray **w_out, NdArray **v_out)
         const char jobz = want_v ? 'V' : 'N';
         const lapack_int ln = (lapack_int)n;
         NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
-        char *A = ac ? work_alloc(n, n, es) : NULL;
+        LaJob *job = ac ? la_new() : NULL;
+        char *A = job ? la_own(job, work_alloc(n, n, es)) : NULL;
         double qw[2] = {0, 0}, qr = 0;
         lapack_int qi = 0;
         lapack_int info =
@@ -1321,21 +1520,37 @@ int nd_linalg_eigh(NdArray *a, char uplo, NdArray **w_out, NdArray **v_out)
         const lapack_int lwork = (lapack_int)qw[0] + 1;
         const lapack_int lrwork = (lapack_int)qr + 1;
         const lapack_int liwork = qi + 1;
-        char *work = rc == 0 ? work_alloc(lwork, 1, es) : NULL;
-        double *rwork =
-            work ? (double *)(void *)work_alloc(lrwork, 1, 8) : NULL;
+        char *work = rc == 0 ? la_own(job, work_alloc(lwork, 1, es)) : NULL;
+        double *rwork = work ? la_own(job, work_alloc(lrwork, 1, 8)) : NULL;
         lapack_int *iwork =
-            rwork ? nd_malloc((size_t)liwork * sizeof *iwork) : NULL;
+            rwork ? la_own(job, nd_malloc((size_t)liwork * sizeof *iwork))
+                  : NULL;
         if (rc == 0 && !iwork)
             rc = -1;
+        if (rc == 0)
+            la_ref(job, W);
         const int64_t count = W->size / n;
         for (int64_t j = 0; rc == 0 && j < count; j++) {
             if ((rc = interrupted()) < 0)
                 break;
             load_colmajor(A, ac, ac->data + batch_offset(ac, nb, j), n, n, es);
-            info = heevd(cpx, jobz, uplo, ln, A,
-                         (double *)(void *)(W->data + j * n * 8), work, lwork,
-                         rwork, lrwork, iwork, liwork);
+            job->call = call_heevd;
+            job->cpx = cpx;
+            job->c1 = jobz;
+            job->c2 = uplo;
+            job->i[0] = ln;
+            job->i[1] = lwork;
+            job->i[2] = lrwork;
+            job->i[3] = liwork;
+            job->p[0] = A;
+            job->p[1] = W->data + j * n * 8;
+            job->p[2] = work;
+            job->p[3] = rwork;
+            job->p[4] = iwork;
+            if ((rc = la_run(&job, 9.0 * (double)n * (double)n * (double)n)) <
+                0)
+                break;
+            info = job->info;
             if (info < 0)
                 rc = lapack_bug(cpx ? "zheevd" : "dsyevd", info);
             else if (info > 0)
@@ -1344,10 +1559,7 @@ int nd_linalg_eigh(NdArray *a, char uplo, NdArray **w_out, NdArray **v_out)
                 store_rowmajor(V->data + j * n * n * (int64_t)es, A, n, n, es);
         }
         nd_fpe_hw_clear();
-        free(iwork);
-        free(rwork);
-        free(work);
-        free(A);
+        la_free(job);
         nd_decref(ac);
     }
     if (rc < 0) {
@@ -1585,10 +1797,11 @@ static int check_finite(const char *buf, int64_t count)
  * conjugate pairs come as (re, im) column pairs of VR: v_j = VR[:, j] + i
  * VR[:, j+1] and v_{j+1} its conjugate.  *real_w is cleared when some
  * eigenvalue has a nonzero imaginary part.  work/rwork/VR sized by
- * eig_lwork.  1 on non-convergence. */
-static int geev(bool cpx, char jobvr, lapack_int n, char *A, double *w,
-                char *VC, double *VR, double *wr, char *work, lapack_int lwork,
-                double *rwork, bool *real_w)
+ * eig_lwork.  LAPACK's info (so it can run on the worker: no errors set
+ * here). */
+static lapack_int geev(bool cpx, char jobvr, lapack_int n, char *A, double *w,
+                       char *VC, double *VR, double *wr, char *work,
+                       lapack_int lwork, double *rwork, bool *real_w)
 {
     lapack_int info;
     double dummy[2] = {0, 0};
@@ -1602,20 +1815,15 @@ static int geev(bool cpx, char jobvr, lapack_int n, char *A, double *w,
                          : (lapack_complex_double *)(void *)dummy,
             jobvr == 'V' ? ldvr : 1, (lapack_complex_double *)(void *)work,
             lwork, rwork);
-        if (info < 0)
-            return lapack_bug("zgeev", info);
-        return info > 0 ? 1 : 0;
+        return info;
     }
     double *wi = wr + n;
-    info = LAPACKE_dgeev_work(LAPACK_COL_MAJOR, 'N', jobvr, n,
-                              (double *)(void *)A, ldvr, wr, wi, dummy, 1,
-                              jobvr == 'V' ? VR : dummy,
-                              jobvr == 'V' ? ldvr : 1, (double *)(void *)work,
-                              lwork);
-    if (info < 0)
-        return lapack_bug("dgeev", info);
-    if (info > 0)
-        return 1;
+    info = LAPACKE_dgeev_work(
+        LAPACK_COL_MAJOR, 'N', jobvr, n, (double *)(void *)A, ldvr, wr, wi,
+        dummy, 1, jobvr == 'V' ? VR : dummy, jobvr == 'V' ? ldvr : 1,
+        (double *)(void *)work, lwork);
+    if (info != 0)
+        return info;
     for (lapack_int i = 0; i < n; i++) {
         w[2 * i] = wr[i];
         w[2 * i + 1] = wi[i];
@@ -1646,6 +1854,14 @@ static int geev(bool cpx, char jobvr, lapack_int n, char *A, double *w,
         }
     }
     return 0;
+}
+
+/* geev from the job: c1 jobvr; i: n, lwork; p: A, w, VC, VR, wr, work;
+ * flag: all eigenvalues real so far (cleared by geev). */
+static lapack_int call_geev(LaJob *j)
+{
+    return geev(j->cpx, j->c1, j->i[0], j->p[0], j->p[1], j->p[2], j->p[3],
+                j->p[4], j->p[5], j->i[1], j->p[4], &j->flag);
 }
 
 /* geev's optimal lwork for order n (a query), or -1 with the error set. */
@@ -1706,15 +1922,21 @@ int nd_linalg_eig(NdArray *a, NdArray **w_out, NdArray **v_out)
         const char jobvr = want_v ? 'V' : 'N';
         const lapack_int ln = (lapack_int)n;
         NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
-        char *A = ac ? work_alloc(n, n, es) : NULL;
+        LaJob *job = ac ? la_new() : NULL;
+        char *A = job ? la_own(job, work_alloc(n, n, es)) : NULL;
         /* Real input: dgeev's VR and (wr, wi); complex: rwork (2n). */
-        double *VR = A && want_v && !cpx
-                         ? (double *)(void *)work_alloc(n, n, 8)
-                         : NULL;
-        double *wr = A ? (double *)(void *)work_alloc(2 * n, 1, 8) : NULL;
+        double *VR =
+            A && want_v && !cpx ? la_own(job, work_alloc(n, n, 8)) : NULL;
+        double *wr = A ? la_own(job, work_alloc(2 * n, 1, 8)) : NULL;
         lapack_int lwork = wr ? eig_lwork(cpx, jobvr, ln) : -1;
-        char *work = lwork > 0 ? work_alloc(lwork, 1, es) : NULL;
+        char *work = lwork > 0 ? la_own(job, work_alloc(lwork, 1, es)) : NULL;
         rc = work && (VR || !want_v || cpx) ? 0 : -1;
+        if (rc == 0) {
+            la_ref(job, W);
+            if (V)
+                la_ref(job, V);
+            job->flag = true;
+        }
         for (int64_t j = 0; rc == 0 && j < count; j++) {
             if ((rc = interrupted()) < 0)
                 break;
@@ -1722,11 +1944,26 @@ int nd_linalg_eig(NdArray *a, NdArray **w_out, NdArray **v_out)
             if ((rc = check_finite(A, n * n * (int64_t)(es / 8))) < 0)
                 break;
             char *vc = want_v ? V->data + j * n * n * 16 : NULL;
-            rc = geev(cpx, jobvr, ln, A, (double *)(void *)(W->data + j * n * 16),
-                      vc, VR, wr, work, lwork, wr, &real_w);
-            if (rc == 1)
+            job->call = call_geev;
+            job->cpx = cpx;
+            job->c1 = jobvr;
+            job->i[0] = ln;
+            job->i[1] = lwork;
+            job->p[0] = A;
+            job->p[1] = W->data + j * n * 16;
+            job->p[2] = vc;
+            job->p[3] = VR;
+            job->p[4] = wr;
+            job->p[5] = work;
+            if ((rc = la_run(&job, 25.0 * (double)n * (double)n * (double)n)) <
+                0)
+                break;
+            real_w = job->flag;
+            if (job->info < 0)
+                rc = lapack_bug(cpx ? "zgeev" : "dgeev", job->info);
+            else if (job->info > 0)
                 rc = nd_error(ND_ERR_LINALG, "Eigenvalues did not converge");
-            else if (rc == 0 && vc) {
+            else if (vc) {
                 /* LAPACK's vectors are columns of a column-major matrix:
                  * transpose them into the C-order result in place. */
                 nd_complex128 *z = (nd_complex128 *)(void *)vc;
@@ -1739,10 +1976,7 @@ int nd_linalg_eig(NdArray *a, NdArray **w_out, NdArray **v_out)
             }
         }
         nd_fpe_hw_clear();
-        free(work);
-        free(wr);
-        free(VR);
-        free(A);
+        la_free(job);
         nd_decref(ac);
     }
     if (rc < 0) {
@@ -1801,16 +2035,22 @@ static lapack_int gelsd(bool cpx, lapack_int m, lapack_int n, lapack_int nrhs,
 {
     const lapack_int lda = m > 0 ? m : 1;
     if (cpx)
-        return LAPACKE_zgelsd_work(LAPACK_COL_MAJOR, m, n, nrhs,
-                                   (lapack_complex_double *)(void *)A, lda,
-                                   (lapack_complex_double *)(void *)B, ldb, s,
-                                   rcond, rank,
-                                   (lapack_complex_double *)(void *)work, lwork,
-                                   rwork, iwork);
+        return LAPACKE_zgelsd_work(
+            LAPACK_COL_MAJOR, m, n, nrhs, (lapack_complex_double *)(void *)A,
+            lda, (lapack_complex_double *)(void *)B, ldb, s, rcond, rank,
+            (lapack_complex_double *)(void *)work, lwork, rwork, iwork);
     return LAPACKE_dgelsd_work(LAPACK_COL_MAJOR, m, n, nrhs,
                                (double *)(void *)A, lda, (double *)(void *)B,
                                ldb, s, rcond, rank, (double *)(void *)work,
                                lwork, iwork);
+}
+
+/* gelsd from the job: i: m, n, nrhs, ldb, lwork; d rcond; p: A, B, s,
+ * work, rwork, iwork; out: the rank. */
+static lapack_int call_gelsd(LaJob *j)
+{
+    return gelsd(j->cpx, j->i[0], j->i[1], j->i[2], j->p[0], j->p[1], j->i[3],
+                 j->p[2], j->d, &j->out, j->p[3], j->i[4], j->p[4], j->p[5]);
 }
 
 int nd_linalg_lstsq(NdArray *a, NdArray *b, const double *rcond_in,
@@ -1854,11 +2094,13 @@ int nd_linalg_lstsq(NdArray *a, NdArray *b, const double *rcond_in,
     }
     NdArray *ac = nd_astype(a, ct, ND_CAST_UNSAFE, false);
     NdArray *bcv = ac ? nd_astype(b, ct, ND_CAST_UNSAFE, false) : NULL;
-    char *A = bcv ? work_alloc(m > 0 ? m : 1, n > 0 ? n : 1, es) : NULL;
-    char *B = A ? work_alloc(ldb, bc, es) : NULL;
+    LaJob *job = bcv ? la_new() : NULL;
+    char *A =
+        job ? la_own(job, work_alloc(m > 0 ? m : 1, n > 0 ? n : 1, es)) : NULL;
+    char *B = A ? la_own(job, work_alloc(ldb, bc, es)) : NULL;
     if (B)
         memset(B, 0, (size_t)(ldb * bc) * es);
-    double *sv = B ? (double *)(void *)work_alloc(k > 0 ? k : 1, 1, 8) : NULL;
+    double *sv = B ? la_own(job, work_alloc(k > 0 ? k : 1, 1, 8)) : NULL;
     int rc = sv ? 0 : -1;
     lapack_int rank = 0;
     double *rwork = NULL;
@@ -1883,15 +2125,32 @@ int nd_linalg_lstsq(NdArray *a, NdArray *b, const double *rcond_in,
         const lapack_int lwork = (lapack_int)qw[0] + 1;
         const int64_t liwork = (qi > 1 ? qi : 1) + 3 * k + 11;
         const int64_t lrwork = (int64_t)qr + 1;
-        work = rc == 0 ? work_alloc(lwork, 1, es) : NULL;
-        iwork = work ? nd_malloc((size_t)liwork * sizeof *iwork) : NULL;
-        rwork = iwork ? (double *)(void *)work_alloc(lrwork, 1, 8) : NULL;
+        work = rc == 0 ? la_own(job, work_alloc(lwork, 1, es)) : NULL;
+        iwork = work ? la_own(job, nd_malloc((size_t)liwork * sizeof *iwork))
+                     : NULL;
+        rwork = iwork ? la_own(job, work_alloc(lrwork, 1, 8)) : NULL;
         if (rc == 0 && !rwork)
             rc = -1;
         if (rc == 0 && (rc = interrupted()) == 0) {
-            info = gelsd(cpx, (lapack_int)m, (lapack_int)n, (lapack_int)bc, A,
-                         B, (lapack_int)ldb, sv, rcond, &rank, work, lwork,
-                         rwork, iwork);
+            job->call = call_gelsd;
+            job->cpx = cpx;
+            job->i[0] = (lapack_int)m;
+            job->i[1] = (lapack_int)n;
+            job->i[2] = (lapack_int)bc;
+            job->i[3] = (lapack_int)ldb;
+            job->i[4] = lwork;
+            job->d = rcond;
+            job->p[0] = A;
+            job->p[1] = B;
+            job->p[2] = sv;
+            job->p[3] = work;
+            job->p[4] = rwork;
+            job->p[5] = iwork;
+            rc = la_run(&job, (double)m * (double)n * (double)(k + bc) * 4);
+        }
+        if (rc == 0) {
+            info = job->info;
+            rank = job->out;
             if (info < 0)
                 rc = lapack_bug(cpx ? "zgelsd" : "dgelsd", info);
             else if (info > 0)
@@ -1926,12 +2185,7 @@ int nd_linalg_lstsq(NdArray *a, NdArray *b, const double *rcond_in,
             ((double *)(void *)R->data)[c] = acc;
         }
     }
-    free(rwork);
-    free(iwork);
-    free(work);
-    free(sv);
-    free(B);
-    free(A);
+    la_free(job);
     nd_decref(bcv);
     nd_decref(ac);
     if (rc == 0) {
@@ -2106,9 +2360,9 @@ NdArray *nd_linalg_cond(NdArray *x, NdNormOrd p)
         r = sd ? nd_empty(ND_FLOAT64, s->ndim - 1, s->shape, 'C') : NULL;
         for (int64_t j = 0; r && k > 0 && j < r->size; j++) {
             const double *sj = (const double *)(void *)sd->data + j * k;
-            ((double *)(void *)r->data)[j] =
-                p.kind == ND_NORM_NUM && p.p == -2 ? sj[k - 1] / sj[0]
-                                                   : sj[0] / sj[k - 1];
+            ((double *)(void *)r->data)[j] = p.kind == ND_NORM_NUM && p.p == -2
+                                                 ? sj[k - 1] / sj[0]
+                                                 : sj[0] / sj[k - 1];
         }
         nd_decref(sd);
         r = r ? finish(r, s->dtype) : NULL;

@@ -1,10 +1,11 @@
 /* linalg.c — the builtin module `linalg` (also `np.linalg`): NumPy's
  * numpy.linalg functions inv, solve, det, slogdet, cholesky, norm, cond,
  * qr, svd, eig, eigvals, eigh, eigvalsh, lstsq, matrix_rank, pinv,
- * matrix_power and multi_dot, and the LinAlgError name.  Each binds lib/linalg.c (nd_linalg.h), which does the
- * work on stacked matrices through LAPACKE; this file only converts the
- * arguments and shapes the results (0-d results become scalars, as NumPy's
- * do).  registry.c makes the module from ns_linalg. */
+ * matrix_power and multi_dot, and the LinAlgError name.  Each binds
+ * lib/linalg.c (nd_linalg.h), which does the work on stacked matrices through
+ * LAPACKE; this file only converts the arguments and shapes the results (0-d
+ * results become scalars, as NumPy's do).  registry.c makes the module from
+ * ns_linalg. */
 #include <float.h>
 #include <stdlib.h>
 #include <string.h>
@@ -365,14 +366,13 @@ static Value bi_matrix_rank(Value *args)
     bool ht, hr, herm;
     double tol, rtol;
     if (get_opt_double(args[1], &ht, &tol) < 0 ||
-        get_flag(args[2], &herm) < 0 ||
-        get_opt_double(args[3], &hr, &rtol) < 0)
+        get_flag(args[2], &herm) < 0 || get_opt_double(args[3], &hr, &rtol) < 0)
         return v_error();
     NdArray *a = value_to_array(args[0], ND_NTYPES);
     if (!a)
         return v_error();
-    NdArray *r = nd_linalg_matrix_rank(a, ht ? &tol : NULL, hr ? &rtol : NULL,
-                                       herm);
+    NdArray *r =
+        nd_linalg_matrix_rank(a, ht ? &tol : NULL, hr ? &rtol : NULL, herm);
     nd_decref(a);
     return bi_result(r);
 }
@@ -383,8 +383,7 @@ static Value bi_pinv(Value *args)
     bool hc, hr, herm;
     double rcond = 1e-15, rtol;
     if (get_opt_double(args[1], &hc, &rcond) < 0 ||
-        get_flag(args[2], &herm) < 0 ||
-        get_opt_double(args[3], &hr, &rtol) < 0)
+        get_flag(args[2], &herm) < 0 || get_opt_double(args[3], &hr, &rtol) < 0)
         return v_error();
     NdArray *a = value_to_array(args[0], ND_NTYPES);
     if (!a)
@@ -610,7 +609,8 @@ static const BuiltinDef linalg_defs[] = {
      "eig(a): the eigenvalues and right eigenvectors of a square matrix, "
      "or of each\nmatrix of a stack.\n\n"
      "Returns EigResult(eigenvalues, eigenvectors), a named tuple: w "
-     "(..., M) and\nv (..., M, M) whose columns are the unit eigenvectors, so a @ v[:, i] "
+     "(..., M) and\nv (..., M, M) whose columns are the unit eigenvectors, so "
+     "a @ v[:, i] "
      "== w[i] * v[:, i].\nAs NumPy: for real a the results are real when "
      "every eigenvalue of the\nwhole stack is real, else complex "
      "(conjugate pairs); complex a gives complex\nresults.  The "
@@ -633,7 +633,8 @@ static const BuiltinDef linalg_defs[] = {
      "eigh(a, UPLO='L'): the eigenvalues and eigenvectors of a Hermitian "
      "(real symmetric)\nmatrix, or of each matrix of a stack.\n\n"
      "Returns EighResult(eigenvalues, eigenvectors), a named tuple (unpack "
-     "it or\nread its fields): the eigenvalues real and ascending\n(..., M), the orthonormal eigenvectors the "
+     "it or\nread its fields): the eigenvalues real and ascending\n(..., M), "
+     "the orthonormal eigenvectors the "
      "columns of (..., M, M), so\na @ v[:, i] == w[i] * v[:, i].  Only the "
      "lower (UPLO='L') or upper ('U')\ntriangle of a is read.  LAPACK "
      "syevd/heevd.\n\n"
@@ -706,7 +707,8 @@ static const BuiltinDef linalg_defs[] = {
      "array([[1, 0],\n       [0, 1]])\n"
      ">>> linalg.matrix_power(i, -3)\n"
      "array([[ 0.,  1.],\n       [-1.,  0.]])\n"},
-    {"matrix_rank", bi_matrix_rank, "A, tol=None, hermitian=False, *, rtol=None",
+    {"matrix_rank", bi_matrix_rank,
+     "A, tol=None, hermitian=False, *, rtol=None",
      "matrix_rank(A, tol=None, hermitian=False, *, rtol=None): the rank of "
      "a matrix, or\nof each matrix of a stack, by SVD.\n\n"
      "Counts the singular values greater than tol; by default tol is "
@@ -802,7 +804,8 @@ static const BuiltinDef linalg_defs[] = {
      "slogdet(a): the sign and the natural log of the absolute value of "
      "the determinant.\n\n"
      "Returns SlogdetResult(sign, logabsdet), a named tuple as NumPy's, "
-     "so det(a)\n== sign * exp(logabsdet) without overflow.  sign is 1, -1 or 0 (singular: "
+     "so det(a)\n== sign * exp(logabsdet) without overflow.  sign is 1, -1 or "
+     "0 (singular: "
      "logabsdet is then -inf);\nfor complex input a complex number of "
      "absolute value 1.  Stacks give arrays\nof shape a.shape[:-2].\n\n"
      ">>> (sign, logabsdet) = linalg.slogdet([[1, 2], [3, 4]])\n"

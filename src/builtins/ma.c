@@ -960,6 +960,7 @@ static Value ma_apply(NdUfuncId id, const Value *in, int n, bool strong)
         m = NULL;
     }
     quiet_end(&q);
+    nd_decref(extra);
     for (int i = 0; i < n; i++) {
         nd_decref(d[i]);
         nd_decref(k[i]);

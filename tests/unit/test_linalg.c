@@ -6,6 +6,8 @@
  * NumPy's documented values; plus every error text, stacked and broadcast
  * shapes, float32/complex inputs and non-contiguous views. */
 #include <math.h>
+#include <pthread.h>
+#include <time.h>
 
 #include "testutil.h"
 
@@ -1486,8 +1488,7 @@ START_TEST(test_lstsq_numpy_doc)
     /* NumPy's example: fit y = m x + c through (0,-1) (1,.2) (2,.9)
      * (3,2.1): m = 1, c = -0.95, residual sum of squares 0.05 (residuals
      * -.05 .15 -.15 .05, worked by hand), rank 2. */
-    NdArray *A =
-        f64(2, SHAPE(4, 2), (const double[]){0, 1, 1, 1, 2, 1, 3, 1});
+    NdArray *A = f64(2, SHAPE(4, 2), (const double[]){0, 1, 1, 1, 2, 1, 3, 1});
     NdArray *y = f64(1, SHAPE(4), (const double[]){-1, 0.2, 0.9, 2.1});
     NdArray *x, *res, *s;
     int64_t rank;
@@ -1558,8 +1559,8 @@ START_TEST(test_lstsq_identities)
 {
     const double av[15] = {1, 2, 0, 3, -1, 1, 0, 4, 2, 1, 1, 1, 2, 0, 5};
     NdArray *A = f64(2, SHAPE(5, 3), av);
-    NdArray *b = f64(2, SHAPE(5, 2),
-                     (const double[]){1, 0, 2, 1, -1, 3, 0.5, 2, 4, -2});
+    NdArray *b =
+        f64(2, SHAPE(5, 2), (const double[]){1, 0, 2, 1, -1, 3, 0.5, 2, 4, -2});
     check_normal_equations(A, b, 1e-12);
     NdArray *b1 = f64(1, SHAPE(5), (const double[]){1, 2, -1, 0.5, 4});
     check_normal_equations(A, b1, 1e-12);
@@ -1706,7 +1707,6 @@ START_TEST(test_lstsq_rank_shapes_errors)
 }
 END_TEST
 
-
 /* ------------------------------------------- cond, multi_dot, hermitian */
 
 START_TEST(test_cond)
@@ -1715,8 +1715,8 @@ START_TEST(test_cond)
      * values sqrt2, sqrt2, 1 (it is sqrt2 times a rotation in the x-z
      * plane), so cond = sqrt2, cond(-2) = 1/sqrt2; its 1- and inf-norm
      * conds are 2 * 1 (inv = [[.5, 0, .5], [0, 1, 0], [-.5, 0, .5]]). */
-    NdArray *a = ARR(ND_INT64, int64_t, SHAPE(3, 3), 2, 1, 0, -1, 0, 1, 0, 1,
-                     0, 1);
+    NdArray *a =
+        ARR(ND_INT64, int64_t, SHAPE(3, 3), 2, 1, 0, -1, 0, 1, 0, 1, 0, 1);
     const NdNormOrd none = {ND_NORM_NONE, 0, NULL};
     NdArray *c = nd_linalg_cond(a, none);
     ck_assert_double_eq_tol(scalar_f(c), sqrt(2.0), 1e-15);
@@ -1876,6 +1876,78 @@ START_TEST(test_hermitian)
 }
 END_TEST
 
+/* ------------------------------------------- the interruptible worker */
+
+static void *interrupt_later(void *arg)
+{
+    (void)arg;
+    struct timespec ts = {0, 150 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+    nd_interrupt_requested = 1;
+    return NULL;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+START_TEST(test_worker_interrupt)
+{
+    /* An interrupt while gesdd of a 1000 x 1000 matrix runs on the worker
+     * returns KeyboardInterrupt well before the call could end; the next
+     * call waits for the abandoned one and works (and releases its
+     * buffers: LSan checks). */
+    const int64_t n = 1000;
+    NdArray *a = nd_empty(ND_FLOAT64, 2, SHAPE(n, n), 'C');
+    double *d = (double *)(void *)a->data;
+    for (int64_t i = 0; i < n * n; i++)
+        d[i] = sin((double)i);
+    pthread_t t;
+    ck_assert_int_eq(pthread_create(&t, NULL, interrupt_later, NULL), 0);
+    NdArray *u, *s, *vh;
+    const double t0 = now_s();
+    const int rc = nd_linalg_svd(a, true, true, &u, &s, &vh);
+    const double took = now_s() - t0;
+    pthread_join(t, NULL);
+    if (rc == 0) {
+        /* A machine fast enough to finish within 150 ms: nothing to
+         * interrupt. */
+        ck_assert_double_lt(took, 0.2);
+        nd_decref(u);
+        nd_decref(s);
+        nd_decref(vh);
+    } else {
+        ck_assert_int_eq(nd_error_kind(), ND_ERR_INTERRUPT);
+        nd_error_clear();
+        ck_assert_double_lt(took, 1.0);
+    }
+    nd_interrupt_requested = 0;
+    NdArray *m = f64(2, SHAPE(4, 4), M4);
+    NdArray *x = nd_linalg_inv(m);
+    ck_assert_ptr_nonnull(x);
+    nd_decref(x);
+    /* A big call on the worker that is not interrupted gives the same
+     * answer as the identity requires. */
+    NdArray *b = nd_empty(ND_FLOAT64, 2, SHAPE(300, 300), 'C');
+    d = (double *)(void *)b->data;
+    for (int64_t i = 0; i < 300 * 300; i++)
+        d[i] = sin((double)i) + (i % 301 == 0 ? 20 : 0);
+    x = nd_linalg_inv(b);
+    ck_assert_ptr_nonnull(x);
+    NdArray *p = nd_matmul(b, x), *I = eye_like(b);
+    ck_assert_double_le(max_diff(p, I), 1e-12);
+    nd_decref(p);
+    nd_decref(I);
+    nd_decref(x);
+    nd_decref(b);
+    nd_decref(m);
+    nd_decref(a);
+}
+END_TEST
+
 static Suite *linalg_suite(void)
 {
     Suite *s = suite_create("linalg");
@@ -1920,6 +1992,12 @@ static Suite *linalg_suite(void)
     tcase_add_test(tc, test_multi_dot);
     tcase_add_test(tc, test_hermitian);
     suite_add_tcase(s, tc);
+    /* The abandoned gesdd runs on until it ends, and the next call waits
+     * for it: seconds on a loaded machine or under the sanitizers. */
+    TCase *tw = tcase_create("worker");
+    tcase_set_timeout(tw, 120);
+    tcase_add_test(tw, test_worker_interrupt);
+    suite_add_tcase(s, tw);
     return s;
 }
 
