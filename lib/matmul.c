@@ -11,7 +11,6 @@
  * below, whose sums run over k in order, so each element equals the naive
  * dot product bit for bit. */
 #include <cblas.h>
-#include <fenv.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -237,24 +236,6 @@ static int matmul_loop(NdArray *a, NdArray *b, NdArray *out, NdType t,
 
 /* -------------------------------------------------------------- BLAS path */
 
-/* The four flags NumPy reports (inexact is never read). */
-#define FE_REPORTED (FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID)
-
-/* nd_fpe_hw_clear/collect around a BLAS call, but touching the status word
- * only when a reported flag is up: glibc's feclearexcept rewrites the x87
- * environment (fldenv), which alone cost a third of a 3x3 product. */
-static void fpe_clear_cheap(void)
-{
-    if (fetestexcept(FE_REPORTED))
-        nd_fpe_hw_clear();
-}
-
-static void fpe_collect_cheap(void)
-{
-    if (fetestexcept(FE_REPORTED))
-        nd_fpe_hw_collect("matmul");
-}
-
 /* One operand's core as BLAS takes it: a matrix (row-major, `tr` and `ld`)
  * or a vector (`inc`), both in elements. */
 typedef struct Operand {
@@ -475,7 +456,7 @@ static int matmul_blas(NdArray *a, NdArray *b, NdArray *out, NdType t,
     stack_strides(A.arr, g->a_st, g, a_str);
     stack_strides(B.arr, g->b_st, g, b_str);
 
-    fpe_clear_cheap();
+    nd_fpe_hw_clear();
     int64_t idx[ND_MAXDIMS] = {0};
     const char *pa = A.arr->data, *pb = B.arr->data;
     char *pc = out->data;
@@ -495,7 +476,7 @@ static int matmul_blas(NdArray *a, NdArray *b, NdArray *out, NdType t,
         if (d < 0)
             break;
     }
-    fpe_collect_cheap();
+    nd_fpe_hw_collect("matmul");
     nd_decref(A.arr);
     nd_decref(B.arr);
     return 0;
