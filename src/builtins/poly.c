@@ -595,6 +595,26 @@ static Value poly_binary(OpKind op, Value a, Value b)
     return r;
 }
 
+/* -p and +p (NumPy's __neg__ and __pos__), through the ufunc hook that
+ * the unary operators use; other ufuncs do not take a poly1d. */
+static Value poly_ufunc(NdUfuncId id, const Value *in, int nin, const KwArg *kw,
+                        int nkw)
+{
+    if (nin != 1 || nkw || !is_poly(in[0]))
+        return v_unset();
+    (void)kw;
+    if (id == ND_UF_POSITIVE) {
+        v_incref(in[0]);
+        return in[0];
+    }
+    if (id != ND_UF_NEGATIVE)
+        return v_unset();
+    Value c = coeffs_value(as_poly(in[0]));
+    Value r = poly_take(op_unary(OP_NEG, c));
+    v_decref(c);
+    return r;
+}
+
 /* ------------------------------------------------------------- methods */
 
 static Value m_deriv(Value *args)
@@ -646,6 +666,7 @@ const NativeType poly1d_type = {
     .getitem = poly_getitem,
     .setitem = poly_setitem,
     .call = poly_call,
+    .ufunc = poly_ufunc,
     .help = "poly1d: a one-variable polynomial (NumPy's numpy.poly1d), "
             "coefficients\nhighest power first.\n\n"
             "Attributes: coeffs (also c, coef, coefficients), order (o), roots "
