@@ -676,21 +676,49 @@ void rt_warnings_reset(void)
     nwarned = capwarned = 0;
 }
 
+/* A warning's text may name its category ("RankWarning: ..."); otherwise
+ * it is a RuntimeWarning, the kind every floating-point event gives. */
+static bool has_category(const char *text)
+{
+    const char *colon = strstr(text, "Warning: ");
+    if (!colon || colon == text)
+        return false;
+    for (const char *p = text; p < colon; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')))
+            return false;
+    return true;
+}
+
 static void put_warning(const Source *src, SrcSpan span, const char *text)
 {
     const char *file = src ? src->name : "nd";
     int line = src ? (int)span.line : 0;
     if (first_warning(file, line, text)) {
         fflush(stdout);
-        fprintf(stderr, "%s:%d: RuntimeWarning: %s\n", file, line, text);
+        fprintf(stderr, "%s:%d: %s%s\n", file, line,
+                has_category(text) ? "" : "RuntimeWarning: ", text);
         fflush(stderr);
     }
+}
+
+/* Code of nd's own stdlib: its warnings are reported at the user's line
+ * that called into it (Python's stacklevel), not at the library's. */
+static bool is_stdlib_source(const Source *src)
+{
+    static const char *const dirs[] = {ND_SRCDIR "/stdlib/",
+                                       ND_PKGDATADIR "/stdlib/"};
+    if (!src || !src->name)
+        return false;
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
+        if (!strncmp(src->name, dirs[i], strlen(dirs[i])))
+            return true;
+    return false;
 }
 
 int rt_check_fpe(const Source *src, SrcSpan span)
 {
     unsigned status = nd_fpe_status();
-    if (nd_warning(0)) {
+    if (nd_warning(0) && !is_stdlib_source(src)) {
         for (int i = 0; nd_warning(i); i++)
             put_warning(src, span, nd_warning(i));
         nd_warnings_clear();

@@ -524,6 +524,16 @@ static const char *class_name(Value t)
                 return py[i];
         if (!strcmp(d, "type"))
             return "type";
+        /* Builtins that construct a native kind stand for its class, as
+         * NumPy's classes do (isinstance(p, poly1d)). */
+        static const char *const kinds[][2] = {
+            {"poly1d", "poly1d"},           {"masked_array", "MaskedArray"},
+            {"MaskedArray", "MaskedArray"}, {"Generator", "Generator"},
+            {"PCG64", "PCG64"},             {"SeedSequence", "SeedSequence"},
+        };
+        for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+            if (!strcmp(d, kinds[i][0]))
+                return kinds[i][1];
     }
     int dt = dtype_of_value(t);
     if (dt >= 0)

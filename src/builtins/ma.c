@@ -2243,6 +2243,10 @@ const NativeType ma_const_type = {
     ">>> print(ma." NAME "([1, 2, 3, 4], 2))\n"
 
 static const BuiltinDef ma_defs[] = {
+    {"MaskedArray", bi_array, ARRAY_P,
+     "The masked-array class: calling it is ma.array; isinstance(x, "
+     "ma.MaskedArray)\ntells a masked array.\n\n"
+     ">>> isinstance(ma.array([1, 2], mask=[0, 1]), ma.MaskedArray)\nTrue\n"},
     {"argmax", bi_argmax, M_ARG_P, HELP_ARGMAX},
     {"argmin", bi_argmin, M_ARG_P, HELP_ARGMIN},
     {"array", bi_array, ARRAY_P, HELP_ARRAY},

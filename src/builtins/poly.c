@@ -701,18 +701,22 @@ static Value bi_poly_warn(Value *args)
     const char *msg;
     if (bi_get_str(args[0], "_poly_warn", "message", &msg) < 0)
         return v_error();
-    nd_warn(msg);
+    char text[160];
+    snprintf(text, sizeof text, "RankWarning: %s", msg);
+    nd_warn(text);
     return v_none();
 }
 
 static const BuiltinDef poly_defs[] = {
     {"_poly_warn", bi_poly_warn, "message",
-     "_poly_warn(message): give a warning from the polynomial stdlib.\n\n"
+     "_poly_warn(message): give NumPy's RankWarning from the polynomial "
+     "stdlib.\n\n"
      "The text prints to stderr after the statement, once per place, as "
-     "the\nRuntimeWarnings do (polyfit's \"Polyfit may be poorly "
+     "the\nRuntimeWarnings do; from stdlib code it is reported at the "
+     "user's line\nthat called in (polyfit's \"Polyfit may be poorly "
      "conditioned\").\n\n"
      ">>> _poly_warn(\"Polyfit may be poorly conditioned\")\n"
-     "<string>:1: RuntimeWarning: Polyfit may be poorly conditioned\n"},
+     "<string>:1: RankWarning: Polyfit may be poorly conditioned\n"},
     {"poly1d", bi_poly1d, "c_or_r, r=False, variable=None",
      "poly1d(c_or_r, r=False, variable=None): a one-variable polynomial "
      "(NumPy's\nnumpy.poly1d).\n\n"
