@@ -269,7 +269,8 @@ static void *make_plan(const PlanKey *k, char *in, char *out)
     void *bin = NULL, *bout = NULL;
     if (k->flags != FFTW_ESTIMATE) {
         char *sin = scratch_like(k, 0, in, in_esz(k), &bin);
-        char *sout = k->inplace ? sin : scratch_like(k, 1, out, out_esz(k), &bout);
+        char *sout =
+            k->inplace ? sin : scratch_like(k, 1, out, out_esz(k), &bout);
         if (!sin || !sout) {
             fftw_free(bin);
             fftw_free(bout);
@@ -287,8 +288,8 @@ static void *make_plan(const PlanKey *k, char *in, char *out)
         fftwf_iodim64 *fd = (fftwf_iodim64 *)dims, *fl = (fftwf_iodim64 *)loops;
         if (k->kind == KIND_C2C)
             p = fftwf_plan_guru64_dft(k->rank, fd, k->hrank, fl,
-                                      (fftwf_complex *)in,
-                                      (fftwf_complex *)out, k->sign, flags);
+                                      (fftwf_complex *)in, (fftwf_complex *)out,
+                                      k->sign, flags);
         else if (k->kind == KIND_R2C)
             p = fftwf_plan_guru64_dft_r2c(k->rank, fd, k->hrank, fl,
                                           (float *)in, (fftwf_complex *)out,
@@ -336,8 +337,7 @@ static int acquire_plan(PlanKey *k, char *in, char *out)
             victim = i;
             break;
         }
-        if (!e->in_use &&
-            (victim < 0 || e->last_use < cache[victim].last_use))
+        if (!e->in_use && (victim < 0 || e->last_use < cache[victim].last_use))
             victim = i;
     }
     if (found < 0) {
@@ -533,8 +533,8 @@ static int fill_from(NdArray *dst, NdArray *src)
     int64_t common[ND_MAXDIMS];
     bool pad = false;
     for (int i = 0; i < dst->ndim; i++) {
-        common[i] = src->shape[i] < dst->shape[i] ? src->shape[i]
-                                                  : dst->shape[i];
+        common[i] =
+            src->shape[i] < dst->shape[i] ? src->shape[i] : dst->shape[i];
         if (common[i] < dst->shape[i])
             pad = true;
     }
@@ -560,7 +560,8 @@ static int fill_from(NdArray *dst, NdArray *src)
  * other one (the imaginary parts) when conj. */
 static void scale_conj(NdArray *a, double f, bool conj)
 {
-    int64_t count = a->size * (nd_dtype_kind(a->dtype) == ND_KIND_COMPLEX ? 2 : 1);
+    int64_t count =
+        a->size * (nd_dtype_kind(a->dtype) == ND_KIND_COMPLEX ? 2 : 1);
     if (a->dtype == ND_FLOAT32 || a->dtype == ND_COMPLEX64) {
         float *p = (float *)(void *)a->data, g = (float)f;
         if (f != 1.0)
@@ -670,7 +671,8 @@ static int buffered(int kind, int sign, bool single, int64_t n, int ax,
     B = B < 1 ? 1 : B > 64 ? 64 : B;
     if (B > nb)
         B = nb;
-    size_t in_bytes = (size_t)(B * nin) * ies, out_bytes = (size_t)(B * nout) * oes;
+    size_t in_bytes = (size_t)(B * nin) * ies,
+           out_bytes = (size_t)(B * nout) * oes;
     char *bin = fftw_malloc(in_bytes);
     char *bout = kind == KIND_C2C ? bin : fftw_malloc(out_bytes);
     if (!bin || !bout) {
@@ -807,8 +809,8 @@ static double *twiddles(int64_t n)
 }
 
 #define UNPACK_LINE(T)                                                         \
-    static void unpack_line_##T(char *p, int64_t os, int64_t N,              \
-                                const double *w)                             \
+    static void unpack_line_##T(char *p, int64_t os, int64_t N,                \
+                                const double *w)                               \
     {                                                                          \
         T *z0 = (T *)(void *)p;                                                \
         T re0 = z0[0], im0 = z0[1];                                            \
@@ -943,7 +945,8 @@ static int passes(int kind, int sign, bool single, int k, const int *ax,
         if (pass1(kind, sign, single, len[first], ax[first], s, d) < 0)
             return -1;
         for (int i = 0; i < k; i++)
-            if (i != first && pass1(kind, sign, single, len[i], ax[i], d, d) < 0)
+            if (i != first &&
+                pass1(kind, sign, single, len[i], ax[i], d, d) < 0)
                 return -1;
         return 0;
     }
@@ -1016,8 +1019,9 @@ static NdArray *transform(NdArray *a, int kind, int sign, int k, const int *ax,
         scale_conj(src, 1.0, true);
 
     int rc = k == 1 ? pass1(kind, sign, single, len[0], ax[0], src, out)
-             : direct_ok(k, len) ? direct(kind, sign, single, k, ax, len, src, out)
-                                 : passes(kind, sign, single, k, ax, len, src, out);
+             : direct_ok(k, len)
+                 ? direct(kind, sign, single, k, ax, len, src, out)
+                 : passes(kind, sign, single, k, ax, len, src, out);
     nd_decref(src);
     if (rc < 0) {
         nd_decref(out);
@@ -1073,10 +1077,9 @@ static int check_pass(NdFftFunc f, int64_t n, int64_t axis, const char *norm,
                       int ndim, int64_t *cur, int *ax)
 {
     if (n < 1)
-        return nd_error(ND_ERR_VALUE,
-                        "Invalid number of FFT data points (%" PRId64
-                        ") specified.",
-                        n);
+        return nd_error(
+            ND_ERR_VALUE,
+            "Invalid number of FFT data points (%" PRId64 ") specified.", n);
     bool fwd = f == ND_FFT_FFT || f == ND_FFT_RFFT;
     if (norm_code(norm) < 0)
         return norm_error(norm, !fwd);
@@ -1146,8 +1149,9 @@ NdArray *nd_fft1(NdFftFunc f, NdArray *a, int64_t n, int64_t axis,
         }
         pass_norm = swapped_norm[code];
     }
-    NdFftFunc g =
-        f == ND_FFT_HFFT ? ND_FFT_IRFFT : f == ND_FFT_IHFFT ? ND_FFT_RFFT : f;
+    NdFftFunc g = f == ND_FFT_HFFT    ? ND_FFT_IRFFT
+                  : f == ND_FFT_IHFFT ? ND_FFT_RFFT
+                                      : f;
     int ax;
     if (check_pass(g, n, axis, pass_norm, nd, cur, &ax) < 0)
         return NULL;

@@ -53,8 +53,7 @@ NdArray *nd_rfftfreq(int64_t n, double d);
 
 /* fftshift / ifftshift (inverse): roll each of the axes (NULL: all) by
  * half its length, so the zero frequency moves to the centre (and back). */
-NdArray *nd_fftshift(NdArray *a, const int64_t *axes, int naxes,
-                     bool inverse);
+NdArray *nd_fftshift(NdArray *a, const int64_t *axes, int naxes, bool inverse);
 
 /* The planner used for new plans: "estimate" (FFTW_ESTIMATE, the default:
  * no planning time) or "measure" (FFTW_MEASURE: slower planning, often

@@ -116,11 +116,11 @@ static Value finish(NdArray *r, Value out, const char *ufunc)
         return rt_raise(ERR_VALUE, "output array has wrong shape.");
     }
     if (!nd_can_cast(r->dtype, o->dtype, ND_CAST_SAME_KIND)) {
-        Value e = rt_raise(ERR_TYPE,
-                           "Cannot cast ufunc '%s' output from dtype('%s') "
-                           "to dtype('%s') with casting rule 'same_kind'",
-                           ufunc, nd_dtype_name(r->dtype),
-                           nd_dtype_name(o->dtype));
+        Value e =
+            rt_raise(ERR_TYPE,
+                     "Cannot cast ufunc '%s' output from dtype('%s') "
+                     "to dtype('%s') with casting rule 'same_kind'",
+                     ufunc, nd_dtype_name(r->dtype), nd_dtype_name(o->dtype));
         nd_decref(r);
         return e;
     }
@@ -209,7 +209,9 @@ static Value fftn(NdFftFunc f, bool two, Value *args)
     NdArray *r = nd_fftn(f, a, s, ns, ax, naxes, norm);
     /* rfftn ends with fft passes unless it has one axis */
     NdFftFunc last = f == ND_FFT_RFFT && naxes != 1 ? ND_FFT_FFT : f;
-    int64_t len = naxes == 1 ? length_at(a, s && ns == 1 ? s[0] : ND_FFT_DEFAULT, ax[0]) : 0;
+    int64_t len =
+        naxes == 1 ? length_at(a, s && ns == 1 ? s[0] : ND_FFT_DEFAULT, ax[0])
+                   : 0;
     nd_decref(a);
     res = finish(r, args[4], ufunc_of(last, len));
 done:
@@ -293,8 +295,9 @@ static Value freq(bool real, Value *args)
         return v_error();
     if (given(args[2]) &&
         (args[2].kind != VK_STR || strcmp(as_str(args[2])->data, "cpu")))
-        return rt_raise(ERR_VALUE, "Device not understood. Only \"cpu\" is "
-                                   "allowed, but received: %s",
+        return rt_raise(ERR_VALUE,
+                        "Device not understood. Only \"cpu\" is "
+                        "allowed, but received: %s",
                         args[2].kind == VK_STR ? as_str(args[2])->data
                                                : bi_type_name(args[2]));
     return bi_result_array(real ? nd_rfftfreq(n, d) : nd_fftfreq(n, d));
@@ -353,8 +356,8 @@ static Value bi_set_planner(Value *args)
 }
 
 #define SEE_NORM                                                               \
-    "norm is \"backward\" (the default: only the inverse is scaled, by "      \
-    "1/n), \"ortho\"\n(both by 1/sqrt(n)) or \"forward\" (only the forward "  \
+    "norm is \"backward\" (the default: only the inverse is scaled, by "       \
+    "1/n), \"ortho\"\n(both by 1/sqrt(n)) or \"forward\" (only the forward "   \
     "transform, by 1/n).\nout=, when given, receives the result.  "
 
 #define SEE_N                                                                  \
@@ -362,14 +365,14 @@ static Value bi_set_planner(Value *args)
 
 #define SEE_S                                                                  \
     "s gives the length of each transformed axis (cropping or zero-padding; "  \
-    "-1 keeps\nthe input's), axes the axes (default: the last len(s) axes, "  \
+    "-1 keeps\nthe input's), axes the axes (default: the last len(s) axes, "   \
     "or all of them);\nrepeated axes are transformed repeatedly.  "
 
 static const BuiltinDef fft_defs[] = {
     {"fft", bi_fft, "a, n=None, axis=-1, norm=None, out=None",
      "fft(a, n=None, axis=-1, norm=None, out=None): the one-dimensional "
-     "discrete Fourier\ntransform, A[k] = sum(a[m] * exp(-2j*pi*m*k/n)).\n\n"
-     SEE_N SEE_NORM
+     "discrete Fourier\ntransform, A[k] = sum(a[m] * "
+     "exp(-2j*pi*m*k/n)).\n\n" SEE_N SEE_NORM
      "float32/complex64 input\ncomputes in single precision and gives "
      "complex64; any other input complex128.\nFFTW plans are cached, so "
      "repeated transforms of one shape only execute.\n\n"
@@ -395,9 +398,8 @@ static const BuiltinDef fft_defs[] = {
      "array([ 0. ,  0.2,  0.4, -0.4, -0.2])\n"},
     {"fftn", bi_fftn, "a, s=None, axes=None, norm=None, out=None",
      "fftn(a, s=None, axes=None, norm=None, out=None): the N-dimensional "
-     "discrete\nFourier transform over the given axes (default: all).\n\n"
-     SEE_S SEE_NORM
-     "Distinct axes run\nas one multi-dimensional FFTW plan.\n\n"
+     "discrete\nFourier transform over the given axes (default: all).\n\n" SEE_S
+         SEE_NORM "Distinct axes run\nas one multi-dimensional FFTW plan.\n\n"
      ">>> a = zeros((2, 2, 2))\n"
      ">>> a[0, 0, 0] = 8\n"
      ">>> fft.fftn(a)[1, 1]\n"
@@ -465,8 +467,8 @@ static const BuiltinDef fft_defs[] = {
      "irfft(a, n=None, axis=-1, norm=None, out=None): the inverse of rfft: "
      "n real points\nfrom the n//2 + 1 non-negative frequency terms a "
      "(cropped or zero-padded).\nn defaults to 2*(m-1) for m input points; "
-     "give it for an odd length:\nirfft(rfft(x), len(x)) == x.  "
-     SEE_NORM "\n\n"
+     "give it for an odd length:\nirfft(rfft(x), len(x)) == x.  " SEE_NORM
+     "\n\n"
      ">>> fft.irfft([1, -1j, -1])\n"
      "array([0., 1., 0., 0.])\n"
      ">>> fft.irfft(fft.rfft([1., 2, 3]), 3)\n"
@@ -481,8 +483,8 @@ static const BuiltinDef fft_defs[] = {
     {"irfftn", bi_irfftn, "a, s=None, axes=None, norm=None, out=None",
      "irfftn(a, s=None, axes=None, norm=None, out=None): the inverse of "
      "rfftn: ifft over\nevery axis but the last of axes, irfft over the "
-     "last (whose output length\ndefaults to 2*(m-1); s gives it).  "
-     SEE_NORM "\n\n"
+     "last (whose output length\ndefaults to 2*(m-1); s gives it).  " SEE_NORM
+     "\n\n"
      ">>> a = zeros((3, 2, 2))\n"
      ">>> a[0, 0, 0] = 3 * 2 * 2\n"
      ">>> fft.irfftn(a)[2]\n"

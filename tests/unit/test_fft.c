@@ -130,8 +130,8 @@ static NdArray *FFT1(NdFftFunc f, NdArray *a, int64_t n, int64_t axis,
 
 START_TEST(test_against_naive_dft)
 {
-    const int64_t sizes[] = {1, 2, 3, 4, 5, 7, 8, 12, 16, 17, 31, 64, 97, 360,
-                             1009};
+    const int64_t sizes[] = {1,  2,  3,  4,  5,  7,   8,   12,
+                             16, 17, 31, 64, 97, 360, 1009};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
         int64_t n = sizes[i];
         NdArray *x = rand_complex(1, &n);
@@ -367,14 +367,14 @@ static NdArray *fft_by_lines(NdArray *a, int axis)
     int other = 1 - axis;
     for (int64_t j = 0; j < a->shape[other]; j++) {
         int64_t n = a->shape[axis];
-        NdArray *line = nd_view_new(
-            a->buffer, a->dtype, 1, &n, &a->strides[axis],
-            a->data + j * a->strides[other], false);
+        NdArray *line =
+            nd_view_new(a->buffer, a->dtype, 1, &n, &a->strides[axis],
+                        a->data + j * a->strides[other], false);
         NdArray *c = nd_copy(line, 'C');
         NdArray *f = FFT1(ND_FFT_FFT, c, ND_FFT_DEFAULT, 0, NULL);
-        NdArray *dst = nd_view_new(r->buffer, r->dtype, 1, &n,
-                                   &r->strides[axis],
-                                   r->data + j * r->strides[other], true);
+        NdArray *dst =
+            nd_view_new(r->buffer, r->dtype, 1, &n, &r->strides[axis],
+                        r->data + j * r->strides[other], true);
         ck_assert_int_eq(nd_copyto(dst, f, ND_CAST_SAME_KIND), 0);
         nd_decref(line);
         nd_decref(c);
@@ -392,8 +392,8 @@ START_TEST(test_fft2_is_two_passes)
         NdArray *x = rand_complex(2, shapes[t]);
         NdArray *p1 = fft_by_lines(x, 1);
         NdArray *p2 = fft_by_lines(p1, 0);
-        NdArray *f2 = nd_fftn(ND_FFT_FFT, x, NULL, -1, (int64_t[]){-2, -1}, 2,
-                              NULL);
+        NdArray *f2 =
+            nd_fftn(ND_FFT_FFT, x, NULL, -1, (int64_t[]){-2, -1}, 2, NULL);
         ck_assert_ptr_nonnull(f2);
         ck_assert(rel_diff(f2, p2) < 1e-12);
         /* a transposed (non-contiguous) input: axis 0 of x.T is axis 1 */
@@ -448,8 +448,7 @@ START_TEST(test_fftn_axes_and_views)
     }
     /* rfftn / irfftn round trip over two axes, odd last length */
     NdArray *xr = rand_real(3, shape);
-    NdArray *R = nd_fftn(ND_FFT_RFFT, xr, NULL, -1, (int64_t[]){2, 1}, 2,
-                         NULL);
+    NdArray *R = nd_fftn(ND_FFT_RFFT, xr, NULL, -1, (int64_t[]){2, 1}, 2, NULL);
     ck_assert_int_eq(R->shape[1], 4); /* 6 // 2 + 1 on the last axis (1) */
     NdArray *back = nd_fftn(ND_FFT_IRFFT, R, (int64_t[]){5, 6}, 2,
                             (int64_t[]){2, 1}, 2, NULL);
@@ -457,8 +456,7 @@ START_TEST(test_fftn_axes_and_views)
     ck_assert(rel_diff(back, xr) < 1e-13);
     /* repeated axes transform twice: fft twice along one axis of length
      * m is m times the reversal */
-    NdArray *tw = nd_fftn(ND_FFT_FFT, x, NULL, -1, (int64_t[]){1, 1}, 2,
-                          NULL);
+    NdArray *tw = nd_fftn(ND_FFT_FFT, x, NULL, -1, (int64_t[]){1, 1}, 2, NULL);
     nd_complex128 *T = as_c128(tw), *X = as_c128(x);
     for (int i = 0; i < 4; i++)
         for (int j = 0; j < 6; j++)
@@ -504,8 +502,8 @@ START_TEST(test_hfft_ihfft)
     NdArray *ih = FFT1(ND_FFT_IHFFT, h, ND_FFT_DEFAULT, -1, NULL);
     ck_assert(rel_diff(ih, s) < 1e-14);
     /* gh-25679: hfft with n larger than 2*(m-1) */
-    NdArray *x = ARR(ND_COMPLEX128, nd_complex128, SHAPE(5), 1, {0, 0},
-                     {1, 1}, {2, 2}, {3, 3}, {4, 4});
+    NdArray *x = ARR(ND_COMPLEX128, nd_complex128, SHAPE(5), 1, {0, 0}, {1, 1},
+                     {2, 2}, {3, 3}, {4, 4});
     NdArray *hx = FFT1(ND_FFT_HFFT, x, 10, -1, NULL);
     NdArray *wx = ARR(ND_FLOAT64, double, SHAPE(10), 1, 20., 9.91628173,
                       -11.8819096, 7.1048486, -6.62459848, 4., -3.37540152,
@@ -665,11 +663,11 @@ START_TEST(test_errors)
     /* N-d */
     int64_t shape[2] = {3, 4};
     NdArray *m = rand_complex(2, shape);
-    ck_assert_ptr_null(nd_fftn(ND_FFT_FFT, m, (int64_t[]){2, 2}, 2,
-                               (int64_t[]){0}, 1, NULL));
+    ck_assert_ptr_null(
+        nd_fftn(ND_FFT_FFT, m, (int64_t[]){2, 2}, 2, (int64_t[]){0}, 1, NULL));
     ck_assert_nd_error(ND_ERR_VALUE, "Shape and axes have different lengths.");
-    ck_assert_ptr_null(nd_fftn(ND_FFT_FFT, m, NULL, -1, (int64_t[]){5}, 1,
-                               NULL));
+    ck_assert_ptr_null(
+        nd_fftn(ND_FFT_FFT, m, NULL, -1, (int64_t[]){5}, 1, NULL));
     ck_assert_nd_error(ND_ERR_INDEX,
                        "index 5 is out of bounds for axis 0 with size 2");
     ck_assert_ptr_null(nd_fftn(ND_FFT_FFT, m, (int64_t[]){2, 2}, 2,
@@ -686,8 +684,8 @@ START_TEST(test_errors)
                        "types, and the inputs could not be safely coerced "
                        "to any supported types according to the casting "
                        "rule ''safe''");
-    ck_assert_ptr_null(nd_fftn(ND_FFT_RFFT, x, NULL, -1, (int64_t[]){0}, 0,
-                               NULL));
+    ck_assert_ptr_null(
+        nd_fftn(ND_FFT_RFFT, x, NULL, -1, (int64_t[]){0}, 0, NULL));
     ck_assert_nd_error(ND_ERR_INDEX, "list index out of range");
     /* fftn over no axes is the input itself */
     NdArray *same = nd_fftn(ND_FFT_FFT, x, NULL, -1, (int64_t[]){0}, 0, NULL);
