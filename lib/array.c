@@ -36,7 +36,10 @@ void nd_decref(NdArray *a)
 {
     if (!a || --a->refcount > 0)
         return;
+    if (a->buffer && a->buffer->owner == a)
+        a->buffer->owner = NULL; /* a stale base must never be taken */
     nd_buffer_decref(a->buffer);
+    nd_decref(a->base); /* after the buffer: the base may hold it too */
     free(a->geometry_heap);
     free(a);
 }
@@ -53,6 +56,7 @@ NdBuffer *nd_buffer_new(char *data, size_t nbytes, void (*release)(NdBuffer *),
     b->release = release;
     b->ctx = ctx;
     b->writeable = true;
+    b->owner = NULL;
     return b;
 }
 
@@ -159,6 +163,7 @@ static NdArray *array_header(NdType dtype, int ndim, const int64_t *shape)
     a->buffer = NULL;
     a->geometry_room = ndim;
     a->geometry_heap = NULL;
+    a->base = NULL;
     return a;
 }
 
@@ -174,6 +179,9 @@ NdArray *nd_view_new(NdBuffer *buffer, NdType dtype, int ndim,
     a->data = data;
     a->buffer = buffer;
     buffer->refcount++;
+    /* Every array of a buffer is its owner or holds the owner as base, so
+     * a non-NULL owner here is alive. */
+    a->base = nd_incref(buffer->owner);
     if (writeable && buffer->writeable)
         a->flags |= ND_WRITEABLE;
     nd_update_flags(a);
@@ -309,6 +317,7 @@ static NdArray *array_alloc(NdType dtype, int ndim, const int64_t *shape,
     }
     a->data = data;
     a->flags = ND_WRITEABLE | ND_OWNDATA;
+    a->buffer->owner = a;
     nd_update_flags(a);
     return a;
 }

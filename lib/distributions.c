@@ -31,6 +31,10 @@
  * w[i] scales the integer draw to x, f[i] the density at x_i. */
 static uint64_t ki_nor[256], ke_exp[256];
 static double wi_nor[256], fi_nor[256], we_exp[256], fe_exp[256];
+/* The float32 ziggurats (dtype=float32): the same layers, 23-bit draws
+ * off one 32-bit word, tables rounded to float. */
+static uint32_t ki_norf[256], ke_expf[256];
+static float wi_norf[256], fi_norf[256], we_expf[256], fe_expf[256];
 static pthread_once_t zig_once = PTHREAD_ONCE_INIT;
 
 static void zig_init(void)
@@ -46,35 +50,55 @@ static void zig_init(void)
             sqrtl(3.14159265358979323846264338327950288L / 2) *
                 erfcl(dn / sqrtl(2.0L));
     LD q = vn / expl(-0.5L * dn * dn);
+    const LD m1f = 8388608.0L; /* 2^23 */
     ki_nor[0] = (uint64_t)((dn / q) * m1);
     ki_nor[1] = 0;
     wi_nor[0] = (double)(q / m1);
     wi_nor[255] = (double)(dn / m1);
     fi_nor[0] = 1.0;
     fi_nor[255] = (double)expl(-0.5L * dn * dn);
+    ki_norf[0] = (uint32_t)((dn / q) * m1f);
+    ki_norf[1] = 0;
+    wi_norf[0] = (float)(q / m1f);
+    wi_norf[255] = (float)(dn / m1f);
+    fi_norf[0] = 1.0f;
+    fi_norf[255] = (float)expl(-0.5L * dn * dn);
     for (int i = 254; i >= 1; i--) {
         dn = sqrtl(-2.0L * logl(vn / dn + expl(-0.5L * dn * dn)));
         ki_nor[i + 1] = (uint64_t)((dn / tn) * m1);
+        ki_norf[i + 1] = (uint32_t)((dn / tn) * m1f);
         tn = dn;
         fi_nor[i] = (double)expl(-0.5L * dn * dn);
         wi_nor[i] = (double)(dn / m1);
+        fi_norf[i] = (float)expl(-0.5L * dn * dn);
+        wi_norf[i] = (float)(dn / m1f);
     }
     /* Exponential: 53-bit draws, density exp(-x). */
     const LD m2 = 9007199254740992.0L; /* 2^53 */
     LD de = ZIG_EXP_R, te = de, ve = (de + 1.0L) * expl(-de);
     q = ve / expl(-de);
+    const LD m2f = 8388608.0L; /* 2^23 */
     ke_exp[0] = (uint64_t)((de / q) * m2);
     ke_exp[1] = 0;
     we_exp[0] = (double)(q / m2);
     we_exp[255] = (double)(de / m2);
     fe_exp[0] = 1.0;
     fe_exp[255] = (double)expl(-de);
+    ke_expf[0] = (uint32_t)((de / q) * m2f);
+    ke_expf[1] = 0;
+    we_expf[0] = (float)(q / m2f);
+    we_expf[255] = (float)(de / m2f);
+    fe_expf[0] = 1.0f;
+    fe_expf[255] = (float)expl(-de);
     for (int i = 254; i >= 1; i--) {
         de = -logl(ve / de + expl(-de));
         ke_exp[i + 1] = (uint64_t)((de / te) * m2);
+        ke_expf[i + 1] = (uint32_t)((de / te) * m2f);
         te = de;
         fe_exp[i] = (double)expl(-de);
         we_exp[i] = (double)(de / m2);
+        fe_expf[i] = (float)expl(-de);
+        we_expf[i] = (float)(de / m2f);
     }
 }
 
@@ -148,6 +172,100 @@ double nd_random_standard_exponential(NdPCG64 *g)
 {
     zig_ready();
     return exp_zig(g);
+}
+
+/* ------------------------------------------------------- float32 ones */
+
+/* NumPy's float32 samplers draw 32-bit words (nd_pcg64_next32, which
+ * keeps the other half of a 64-bit draw), so their streams differ from
+ * the float64 ones: the layer is the low 8 bits, then the sign, then a
+ * 23-bit magnitude. */
+static inline float next_float(NdPCG64 *g)
+{
+    return nd_pcg64_next_float(g);
+}
+
+static float normal_zigf(NdPCG64 *g)
+{
+    const float r = (float)ZIG_NOR_RD, inv_r = (float)(1.0 / ZIG_NOR_RD);
+    for (;;) {
+        uint32_t u = nd_pcg64_next32(g);
+        int idx = (int)(u & 0xff);
+        int sign = (int)((u >> 8) & 1);
+        uint32_t rabs = (u >> 9) & 0x7fffffu;
+        float x = (float)rabs * wi_norf[idx];
+        if (sign)
+            x = -x;
+        if (rabs < ki_norf[idx])
+            return x;
+        if (idx == 0) {
+            for (;;) {
+                float xx = -inv_r * log1pf(-next_float(g));
+                float yy = -log1pf(-next_float(g));
+                if (yy + yy > xx * xx)
+                    return ((rabs >> 8) & 1) ? -(r + xx) : r + xx;
+            }
+        } else if ((fi_norf[idx - 1] - fi_norf[idx]) * next_float(g) +
+                       fi_norf[idx] <
+                   expf(-0.5f * x * x))
+            return x;
+    }
+}
+
+static float exp_zigf(NdPCG64 *g)
+{
+    for (;;) {
+        uint32_t ri = nd_pcg64_next32(g) >> 1;
+        int idx = (int)(ri & 0xff);
+        ri >>= 8;
+        float x = (float)ri * we_expf[idx];
+        if (ri < ke_expf[idx])
+            return x;
+        if (idx == 0)
+            return (float)ZIG_EXP_RD - log1pf(-next_float(g));
+        if ((fe_expf[idx - 1] - fe_expf[idx]) * next_float(g) + fe_expf[idx] <
+            expf(-x))
+            return x;
+    }
+}
+
+/* standard_gamma in float arithmetic throughout (NumPy's
+ * random_standard_gamma_f): the same method as the double one below. */
+static float standard_gammaf(NdPCG64 *g, float shape)
+{
+    if (shape == 1.0f)
+        return exp_zigf(g);
+    if (shape == 0.0f)
+        return 0.0f;
+    if (shape < 1.0f) {
+        for (;;) {
+            float u = next_float(g), v = exp_zigf(g);
+            if (u <= 1.0f - shape) {
+                float x = powf(u, 1.0f / shape);
+                if (x <= v)
+                    return x;
+            } else {
+                float y = -logf((1.0f - u) / shape);
+                float x = powf(1.0f - shape + shape * y, 1.0f / shape);
+                if (x <= v + y)
+                    return x;
+            }
+        }
+    }
+    float b = shape - 1.0f / 3.0f, c = 1.0f / sqrtf(9.0f * b);
+    for (;;) {
+        float x, v;
+        do {
+            x = normal_zigf(g);
+            v = 1.0f + c * x;
+        } while (v <= 0.0f);
+        v = v * v * v;
+        float u = next_float(g);
+        if (u < 1.0f - 0.0331f * (x * x) * (x * x))
+            return b * v;
+        if (logf(u) < 0.5f * x * x + b * (1.0f - v + logf(v)))
+            return b * v;
+    }
 }
 
 /* ------------------------------------------------------- continuous ones */
@@ -761,7 +879,7 @@ static inline int64_t draw_int(NdPCG64 *g, NdDist d, double a, double b,
 
 /* Checks beyond single parameters (triangular, hypergeometric, negative
  * binomial's Poisson mean) on one set of values. */
-static int check_joint(NdDist d, double a, double b, double c)
+static int check_joint(NdDist d, double a, double b, double c, bool scalar)
 {
     if (d == ND_DIST_TRIANGULAR) {
         if (a > b)
@@ -777,8 +895,11 @@ static int check_joint(NdDist d, double a, double b, double c)
             return nd_error(ND_ERR_VALUE,
                             "ngood + nbad >= 1000000000 is not supported");
     } else if (d == ND_DIST_UNIFORM) {
+        /* NumPy's scalar and array paths word it differently */
         if (!isfinite(b - a))
-            return nd_error(ND_ERR_OVERFLOW, "Range exceeds valid bounds");
+            return nd_error(ND_ERR_OVERFLOW,
+                            scalar ? "high - low range exceeds valid bounds"
+                                   : "Range exceeds valid bounds");
     }
     return 0;
 }
@@ -818,13 +939,14 @@ NdArray *nd_random_dist(NdPCG64 *g, NdDist d, NdArray *const *params,
         ndim = 0;
     } else if (nd_broadcast_shapes(np, params, &ndim, shape) < 0)
         return NULL;
-    /* With size, each parameter must broadcast to it (NumPy's text). */
+    /* With size, each parameter must broadcast with it, and the whole
+     * broadcast must be size itself (NumPy's two texts). */
     for (int k = 0; k < np && size_ndim >= 0; k++) {
         NdArray *p = params[k];
-        bool ok = p->ndim <= ndim;
-        for (int j = 0; ok && j < p->ndim; j++) {
-            int64_t e = p->shape[p->ndim - 1 - j];
-            ok = e == 1 || e == shape[ndim - 1 - j];
+        bool ok = true;
+        for (int j = 0; ok && j < p->ndim && j < ndim; j++) {
+            int64_t e = p->shape[p->ndim - 1 - j], s = shape[ndim - 1 - j];
+            ok = e == 1 || s == 1 || e == s;
         }
         if (!ok) {
             char a[256], b[256];
@@ -835,6 +957,44 @@ NdArray *nd_random_dist(NdPCG64 *g, NdDist d, NdArray *const *params,
                      "shape.  Mismatch is between arg 0 with shape %s and "
                      "arg %d with shape %s.",
                      a, k + 1, b);
+            return NULL;
+        }
+    }
+    if (size_ndim >= 0 && np > 0) {
+        int bnd = ndim;
+        int64_t bshape[ND_MAXDIMS];
+        memcpy(bshape, shape, (size_t)ndim * sizeof *shape);
+        for (int k = 0; k < np; k++) {
+            NdArray *p = params[k];
+            if (p->ndim > ND_MAXDIMS) {
+                nd_error(ND_ERR_VALUE, "too many dimensions");
+                return NULL;
+            }
+            if (p->ndim > bnd) {
+                int add = p->ndim - bnd;
+                memmove(bshape + add, bshape, (size_t)bnd * sizeof *bshape);
+                for (int j = 0; j < add; j++)
+                    bshape[j] = 1;
+                bnd = p->ndim;
+            }
+            for (int j = 0; j < p->ndim; j++) {
+                int64_t *s = &bshape[bnd - 1 - j];
+                int64_t e = p->shape[p->ndim - 1 - j];
+                if (*s == 1)
+                    *s = e;
+            }
+        }
+        bool same = bnd == ndim;
+        for (int j = 0; same && j < ndim; j++)
+            same = bshape[j] == shape[j];
+        if (!same) {
+            char a[256], b[256];
+            shape_text(a, sizeof a, ndim, shape);
+            shape_text(b, sizeof b, bnd, bshape);
+            nd_error(ND_ERR_VALUE,
+                     "Output size %s is not compatible with broadcast "
+                     "dimensions of inputs %s.",
+                     a, b);
             return NULL;
         }
     }
@@ -880,12 +1040,12 @@ NdArray *nd_random_dist(NdPCG64 *g, NdDist d, NdArray *const *params,
     if (!out)
         goto fail;
     int64_t n = out->size;
-    if (all0 && check_joint(d, pv[0], pv[1], pv[2]) < 0)
+    if (all0 && check_joint(d, pv[0], pv[1], pv[2], true) < 0)
         goto fail;
     if (!all0)
         for (int64_t i = 0; i < n; i++)
             if (check_joint(d, np > 0 ? pd[0][i] : 0, np > 1 ? pd[1][i] : 0,
-                            np > 2 ? pd[2][i] : 0) < 0)
+                            np > 2 ? pd[2][i] : 0, false) < 0)
                 goto fail;
     if (di->discrete) {
         int64_t *o = (int64_t *)out->data;
@@ -900,6 +1060,22 @@ NdArray *nd_random_dist(NdPCG64 *g, NdDist d, NdArray *const *params,
         if (d == ND_DIST_RANDOM)
             for (int64_t i = 0; i < n; i++)
                 o[i] = nd_pcg64_next_float(g);
+        else if (d == ND_DIST_STANDARD_NORMAL)
+            for (int64_t i = 0; i < n; i++)
+                o[i] = normal_zigf(g);
+        else if (d == ND_DIST_STANDARD_EXPONENTIAL)
+            for (int64_t i = 0; i < n; i++)
+                o[i] = exp_zigf(g);
+        else if (d == ND_DIST_STANDARD_EXPONENTIAL_INV)
+            /* NumPy's -log(1 - next_float) in float */
+            for (int64_t i = 0; i < n; i++)
+                o[i] = -logf(1.0f - next_float(g));
+        else if (d == ND_DIST_STANDARD_GAMMA)
+            for (int64_t i = 0; i < n; i++) {
+                if (!all0)
+                    pv[0] = pd[0][i];
+                o[i] = standard_gammaf(g, (float)pv[0]);
+            }
         else
             for (int64_t i = 0; i < n; i++) {
                 if (!all0)

@@ -1260,6 +1260,23 @@ NdArray *nd_flatnonzero(NdArray *a)
     return r;
 }
 
+/* (R1) where's x or y in the result dtype: a Python scalar by NEP 50's
+ * rule (a Python int the dtype cannot hold is an OverflowError, as NumPy 2
+ * gives), an array by an unsafe cast. */
+static NdArray *where_operand(NdArray *a, NdType dt)
+{
+    if (!(a->flags & ND_WEAK) || a->ndim != 0 || a->dtype == dt)
+        return nd_astype(a, dt, ND_CAST_UNSAFE, false);
+    NdScalar s, c;
+    if (nd_item(a, &s) < 0)
+        return NULL;
+    s.weak = true;
+    if (nd_scalar_cast_weak(&s, dt, &c) < 0)
+        return NULL;
+    c.weak = false;
+    return nd_from_scalar(&c);
+}
+
 NdArray *nd_where(NdArray *cond, NdArray *x, NdArray *y)
 {
     NdType types[2] = {x->dtype, y->dtype};
@@ -1273,8 +1290,8 @@ NdArray *nd_where(NdArray *cond, NdArray *x, NdArray *y)
     NdArray *c = NULL, *xs = NULL, *ys = NULL, *bc = NULL, *bx = NULL,
             *by = NULL, *r = NULL;
     c = nd_astype(cond, ND_BOOL, ND_CAST_UNSAFE, false);
-    xs = c ? nd_astype(x, dt, ND_CAST_UNSAFE, false) : NULL;
-    ys = xs ? nd_astype(y, dt, ND_CAST_UNSAFE, false) : NULL;
+    xs = c ? where_operand(x, dt) : NULL;
+    ys = xs ? where_operand(y, dt) : NULL;
     bc = ys ? nd_broadcast_to(c, nd, shape) : NULL;
     bx = bc ? nd_broadcast_to(xs, nd, shape) : NULL;
     by = bx ? nd_broadcast_to(ys, nd, shape) : NULL;

@@ -785,6 +785,19 @@ static lapack_int call_gesdd(LaJob *j)
         j->i[3], (double *)j->p[4], j->i[4], (lapack_int *)j->p[6]);
 }
 
+/* Does the buffer of n doubles hold a NaN (or, with inf, any non-finite
+ * value)? */
+static bool has_nan(const char *p, int64_t n, bool inf)
+{
+    for (int64_t i = 0; i < n; i++) {
+        double v;
+        memcpy(&v, p + i * 8, 8);
+        if (isnan(v) || (inf && isinf(v)))
+            return true;
+    }
+    return false;
+}
+
 /* One gesdd of an m x n matrix through the job: 0, or -1 with the error
  * set (LinAlgError "SVD did not converge"). */
 static int gesdd(LaJob **jp, bool cpx, char jobz, lapack_int m, lapack_int n,
@@ -808,6 +821,10 @@ static int gesdd(LaJob **jp, bool cpx, char jobz, lapack_int m, lapack_int n,
     j->p[4] = work;
     j->p[5] = rwork;
     j->p[6] = iwork;
+    /* LAPACK rejects a matrix holding NaN (info -4, after printing to
+     * stderr in some builds); NumPy reports that as non-convergence. */
+    if (has_nan(A, (int64_t)m * n * (cpx ? 2 : 1), false))
+        return nd_error(ND_ERR_LINALG, "SVD did not converge");
     const double k = m < n ? m : n;
     if (la_run(jp, (double)m * (double)n * k * (jobz == 'N' ? 4 : 12)) < 0)
         return -1;
@@ -1089,6 +1106,13 @@ NdArray *nd_linalg_norm(NdArray *x0, NdNormOrd ord, const int *axes0, int naxes,
     } else {
         for (int d = 0; d < naxes && d < 2; d++)
             axes[d] = axes0[d];
+    }
+    if (naxes == 1 && (ord.kind == ND_NORM_FRO || ord.kind == ND_NORM_NUC ||
+                       ord.kind == ND_NORM_STR)) {
+        /* NumPy rejects a string order for one axis before the axis. */
+        r = vector_norm(x, ord, 0, keepdims);
+        nd_decref(x);
+        return r;
     }
     if (naxes == 1 || naxes == 2) {
         for (int d = 0; d < naxes; d++) {
@@ -1618,6 +1642,12 @@ NdArray *nd_linalg_matrix_rank(NdArray *a, const double *tol,
         return z;
     }
     NdArray *u, *s, *vh;
+    if (!tol && (a->shape[a->ndim - 2] == 0 || a->shape[a->ndim - 1] == 0)) {
+        /* NumPy takes S.max(axis=-1) of no singular values. */
+        nd_error(ND_ERR_VALUE, "zero-size array to reduction operation "
+                               "maximum which has no identity");
+        return NULL;
+    }
     if ((hermitian ? nd_linalg_svd_hermitian(a, false, &u, &s, &vh)
                    : nd_linalg_svd(a, true, false, &u, &s, &vh)) < 0)
         return NULL;
@@ -1664,7 +1694,8 @@ NdArray *nd_linalg_pinv(NdArray *a, double rcond, bool hermitian)
         memcpy(shape, a->shape, (size_t)nb * sizeof *shape);
         shape[nb] = n;
         shape[nb + 1] = m;
-        return nd_zeros(rt, nb + 2, shape, 'C');
+        /* NumPy 2 returns empty(..., dtype=a.dtype) here. */
+        return nd_zeros(a->dtype, nb + 2, shape, 'C');
     }
     /* NumPy: svd of a.conj(), then Vt^T @ (s^+ [..., None] * U^T). */
     NdArray *ac = nd_unary(ND_UF_CONJUGATE, a);
@@ -2131,6 +2162,12 @@ int nd_linalg_lstsq(NdArray *a, NdArray *b, const double *rcond_in,
         rwork = iwork ? la_own(job, work_alloc(lrwork, 1, 8)) : NULL;
         if (rc == 0 && !rwork)
             rc = -1;
+        /* NaN or inf in a makes gelsd fail (after LAPACK printed to
+         * stderr); NumPy reports it as non-convergence.  In b they only
+         * make the solution NaN. */
+        if (rc == 0 && has_nan(A, m * n * (cpx ? 2 : 1), true))
+            rc = nd_error(ND_ERR_LINALG,
+                          "SVD did not converge in Linear Least Squares");
         if (rc == 0 && (rc = interrupted()) == 0) {
             job->call = call_gelsd;
             job->cpx = cpx;

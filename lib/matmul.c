@@ -9,14 +9,20 @@
  * becomes CblasTrans), and copied only when neither has.  Integer and bool
  * products (and sizes beyond BLAS's int) use the plain cache-blocked loop
  * below, whose sums run over k in order, so each element equals the naive
- * dot product bit for bit. */
+ * dot product bit for bit.  A large product (either path) runs on the
+ * interruptible worker (worker.h), so that Ctrl-C during a minute of dgemm
+ * returns at once; the job holds references to its operands and its
+ * result, so an abandoned product finishes safely.  Small ones stay inline:
+ * a 3 x 3 `@` must not pay for a thread hand-off. */
 #include <cblas.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nd.h"
+#include "worker.h"
 
 #define SIGNATURE "(n?,k),(k,m?)->(n?,m?)"
 
@@ -187,54 +193,7 @@ static void stack_strides(const NdArray *x, int x_st, const Geom *g,
     }
 }
 
-/* ------------------------------------------------------------ blocked loop */
-
-static int matmul_loop(NdArray *a, NdArray *b, NdArray *out, NdType t,
-                       const Geom *g)
-{
-    NdArray *ad = as_dense(a, t);
-    NdArray *bd = ad ? as_dense(b, t) : NULL;
-    if (!bd) {
-        nd_decref(ad);
-        return -1;
-    }
-    const int64_t n = g->n, k = g->k, m = g->m;
-    const int64_t c_mat = n * m * (int64_t)nd_dtype_size(t);
-    int64_t a_str[ND_MAXDIMS], b_str[ND_MAXDIMS];
-    stack_strides(ad, g->a_st, g, a_str);
-    stack_strides(bd, g->b_st, g, b_str);
-
-    const bool fp = nd_dtype_kind(t) == ND_KIND_FLOAT ||
-                    nd_dtype_kind(t) == ND_KIND_COMPLEX;
-    if (fp)
-        nd_fpe_hw_clear();
-    int64_t idx[ND_MAXDIMS] = {0};
-    int64_t oa = 0, ob = 0, oc = 0;
-    for (;;) {
-        matmul_block(t, ad->data + oa, bd->data + ob, out->data + oc, n, k, m);
-        oc += c_mat;
-        /* Odometer over the stack axes. */
-        int d = g->nst - 1;
-        for (; d >= 0; d--) {
-            oa += a_str[d];
-            ob += b_str[d];
-            if (++idx[d] < g->stack[d])
-                break;
-            oa -= a_str[d] * g->stack[d];
-            ob -= b_str[d] * g->stack[d];
-            idx[d] = 0;
-        }
-        if (d < 0)
-            break;
-    }
-    if (fp)
-        nd_fpe_hw_collect("matmul");
-    nd_decref(ad);
-    nd_decref(bd);
-    return 0;
-}
-
-/* -------------------------------------------------------------- BLAS path */
+/* ---------------------------------------------------------------- jobs */
 
 /* One operand's core as BLAS takes it: a matrix (row-major, `tr` and `ld`)
  * or a vector (`inc`), both in elements. */
@@ -245,6 +204,150 @@ typedef struct Operand {
     CBLAS_TRANSPOSE tr;
     int ld, inc;
 } Operand;
+
+/* A whole product, stack included, ready to run on either thread.  It owns
+ * a reference to each array it touches (the operands as read and the
+ * result), so an abandoned job can finish after nd_matmul has returned. */
+typedef struct MmJob {
+    NdType t;
+    bool blas;
+    Geom g;
+    Operand A, B; /* for the loop, only .arr (dense) is used */
+    NdArray *out;
+    unsigned fpe; /* the floating-point events of the run (ND_FPE_*) */
+} MmJob;
+
+static void mm_release(void *ctx)
+{
+    MmJob *j = ctx;
+    nd_decref(j->A.arr);
+    nd_decref(j->B.arr);
+    nd_decref(j->out);
+    free(j);
+}
+
+static void blas_one(NdType t, const Geom *g, const Operand *A, const char *a,
+                     const Operand *B, const char *b, char *c);
+
+/* Run the product over the whole stack.  The floating-point flags are
+ * per thread: they are collected here and handed back in j->fpe. */
+static int mm_fn(void *ctx)
+{
+    MmJob *j = ctx;
+    const Geom *g = &j->g;
+    const NdType t = j->t;
+    const int64_t c_mat = g->n * g->m * (int64_t)nd_dtype_size(t);
+    int64_t a_str[ND_MAXDIMS], b_str[ND_MAXDIMS];
+    stack_strides(j->A.arr, g->a_st, g, a_str);
+    stack_strides(j->B.arr, g->b_st, g, b_str);
+
+    const bool fp = nd_dtype_kind(t) == ND_KIND_FLOAT ||
+                    nd_dtype_kind(t) == ND_KIND_COMPLEX;
+    /* The status word is per thread too.  Start from a clear one, so the
+     * events of this run alone can be read back, and put back what was
+     * there (with its origins) afterwards: on the calling thread that is
+     * the user's statement's record. */
+    unsigned before = 0;
+    const char *origin[4] = {NULL, NULL, NULL, NULL};
+    if (fp) {
+        before = nd_fpe_status();
+        for (int i = 0; i < 4; i++)
+            origin[i] = nd_fpe_origin(1u << i);
+        nd_fpe_clear();
+        nd_fpe_hw_clear();
+    }
+    int64_t idx[ND_MAXDIMS] = {0};
+    const char *pa = j->A.arr->data, *pb = j->B.arr->data;
+    char *pc = j->out->data;
+    for (;;) {
+        if (j->blas)
+            blas_one(t, g, &j->A, pa, &j->B, pb, pc);
+        else
+            matmul_block(t, pa, pb, pc, g->n, g->k, g->m);
+        pc += c_mat;
+        /* Odometer over the stack axes. */
+        int d = g->nst - 1;
+        for (; d >= 0; d--) {
+            pa += a_str[d];
+            pb += b_str[d];
+            if (++idx[d] < g->stack[d])
+                break;
+            pa -= a_str[d] * g->stack[d];
+            pb -= b_str[d] * g->stack[d];
+            idx[d] = 0;
+        }
+        if (d < 0)
+            break;
+    }
+    if (fp) {
+        nd_fpe_hw_collect("matmul");
+        j->fpe = nd_fpe_status();
+        nd_fpe_clear();
+        for (int i = 0; i < 4; i++)
+            if (before & (1u << i))
+                nd_fpe_raise(1u << i, origin[i]);
+    }
+    return 0;
+}
+
+/* Products of at least this many multiply-adds (times 4 for complex) run
+ * on the worker: about a millisecond of work, against a hand-off of some
+ * ten microseconds. */
+#define WORKER_MACS 4e6
+
+/* Run j (which owns its references) inline or on the worker, then release
+ * it.  0 with j->out filled, or -1 (KeyboardInterrupt). */
+static int mm_run(MmJob *j)
+{
+    const Geom *g = &j->g;
+    double macs = (double)g->n * (double)g->k * (double)g->m;
+    for (int d = 0; d < g->nst; d++)
+        macs *= (double)g->stack[d];
+    if (nd_dtype_kind(j->t) == ND_KIND_COMPLEX)
+        macs *= 4;
+    int rc;
+    if (macs < WORKER_MACS) {
+        /* An abandoned product may still be running BLAS on the worker:
+         * wait for it (interruptibly) rather than call BLAS beside it.  The
+         * blocked loop needs no such care. */
+        if (j->blas && nd_worker_idle() < 0) {
+            mm_release(j);
+            return -1;
+        }
+        rc = mm_fn(j);
+    } else {
+        rc = nd_worker_run(mm_fn, j, mm_release);
+        if (rc == ND_WORKER_ABANDONED)
+            return -1; /* the job is the worker's now */
+    }
+    if (rc == 0 && j->fpe)
+        nd_fpe_raise(j->fpe, "matmul");
+    mm_release(j);
+    return rc;
+}
+
+/* ------------------------------------------------------------ blocked loop */
+
+static int matmul_loop(NdArray *a, NdArray *b, NdArray *out, NdType t,
+                       const Geom *g)
+{
+    MmJob *j = nd_calloc(1, sizeof *j);
+    if (!j)
+        return -1;
+    j->t = t;
+    j->blas = false;
+    j->g = *g;
+    j->out = nd_incref(out);
+    j->A.arr = as_dense(a, t);
+    j->B.arr = j->A.arr ? as_dense(b, t) : NULL;
+    if (!j->B.arr) {
+        mm_release(j);
+        return -1;
+    }
+    return mm_run(j);
+}
+
+/* -------------------------------------------------------------- BLAS path */
 
 /* Can BLAS read the rows x cols core with byte strides rs, cs in place?
  * Axes of length 1 have no meaningful stride, so they are given the one
@@ -323,6 +426,43 @@ static int blas_operand(NdArray *x, NdType t, int64_t rows, int64_t cols,
             return -1;
     }
     return 0;
+}
+
+/* C (n x n) = X X^T where X = op(A) (n x k) and the right operand is the
+ * same storage transposed (`A.T @ A`, `A @ A.T`): syrk does half the work
+ * of gemm (NumPy's matmul does the same), writes the upper triangle, and
+ * the lower one is mirrored, so the result is exactly symmetric.  syrk
+ * does not conjugate, so complex operands take it too. */
+static void blas_syrk(NdType t, int n, int k, const Operand *A, const char *a,
+                      char *c)
+{
+    static const float one_c[2] = {1, 0}, zero_c[2] = {0, 0};
+    static const double one_z[2] = {1, 0}, zero_z[2] = {0, 0};
+    switch (t) {
+    case ND_FLOAT32:
+        cblas_ssyrk(CblasRowMajor, CblasUpper, A->tr, n, k, 1.0f,
+                    (const float *)(const void *)a, A->ld, 0.0f,
+                    (float *)(void *)c, n);
+        break;
+    case ND_FLOAT64:
+        cblas_dsyrk(CblasRowMajor, CblasUpper, A->tr, n, k, 1.0,
+                    (const double *)(const void *)a, A->ld, 0.0,
+                    (double *)(void *)c, n);
+        break;
+    case ND_COMPLEX64:
+        cblas_csyrk(CblasRowMajor, CblasUpper, A->tr, n, k, one_c, a, A->ld,
+                    zero_c, c, n);
+        break;
+    default:
+        cblas_zsyrk(CblasRowMajor, CblasUpper, A->tr, n, k, one_z, a, A->ld,
+                    zero_z, c, n);
+        break;
+    }
+    const size_t es = nd_dtype_size(t);
+    for (int i = 1; i < n; i++)
+        for (int j = 0; j < i; j++)
+            memcpy(c + ((size_t)i * (size_t)n + (size_t)j) * es,
+                   c + ((size_t)j * (size_t)n + (size_t)i) * es, es);
 }
 
 /* One product C = A @ B of the stack.  c is C-contiguous (n x m). */
@@ -417,6 +557,10 @@ static void blas_one(NdType t, const Geom *g, const Operand *A, const char *a,
         }
         return;
     }
+    if (a == b && A->ld == B->ld && A->tr != B->tr && n == m) {
+        blas_syrk(t, n, k, A, a, c);
+        return;
+    }
     switch (t) {
     case ND_FLOAT32:
         cblas_sgemm(CblasRowMajor, A->tr, B->tr, n, m, k, one_s,
@@ -444,42 +588,19 @@ static void blas_one(NdType t, const Geom *g, const Operand *A, const char *a,
 static int matmul_blas(NdArray *a, NdArray *b, NdArray *out, NdType t,
                        const Geom *g)
 {
-    Operand A, B;
-    if (blas_operand(a, t, g->n, g->k, &A) < 0)
+    MmJob *j = nd_calloc(1, sizeof *j);
+    if (!j)
         return -1;
-    if (blas_operand(b, t, g->k, g->m, &B) < 0) {
-        nd_decref(A.arr);
+    j->t = t;
+    j->blas = true;
+    j->g = *g;
+    j->out = nd_incref(out);
+    if (blas_operand(a, t, g->n, g->k, &j->A) < 0 ||
+        blas_operand(b, t, g->k, g->m, &j->B) < 0) {
+        mm_release(j);
         return -1;
     }
-    const int64_t c_mat = g->n * g->m * (int64_t)nd_dtype_size(t);
-    int64_t a_str[ND_MAXDIMS], b_str[ND_MAXDIMS];
-    stack_strides(A.arr, g->a_st, g, a_str);
-    stack_strides(B.arr, g->b_st, g, b_str);
-
-    nd_fpe_hw_clear();
-    int64_t idx[ND_MAXDIMS] = {0};
-    const char *pa = A.arr->data, *pb = B.arr->data;
-    char *pc = out->data;
-    for (;;) {
-        blas_one(t, g, &A, pa, &B, pb, pc);
-        pc += c_mat;
-        int d = g->nst - 1;
-        for (; d >= 0; d--) {
-            pa += a_str[d];
-            pb += b_str[d];
-            if (++idx[d] < g->stack[d])
-                break;
-            pa -= a_str[d] * g->stack[d];
-            pb -= b_str[d] * g->stack[d];
-            idx[d] = 0;
-        }
-        if (d < 0)
-            break;
-    }
-    nd_fpe_hw_collect("matmul");
-    nd_decref(A.arr);
-    nd_decref(B.arr);
-    return 0;
+    return mm_run(j);
 }
 
 NdArray *nd_matmul(NdArray *a, NdArray *b)

@@ -212,6 +212,10 @@ typedef struct NdBuffer {
     void (*release)(struct NdBuffer *buf);
     void *ctx;
     bool writeable; /* false for read-only mappings */
+    /* The array that allocated this memory (ND_OWNDATA), not counted: set
+     * by the allocation, cleared when that array is freed.  Views made
+     * while it lives take it as their base.  NULL for foreign memory. */
+    struct NdArray *owner;
 } NdBuffer;
 
 enum {
@@ -235,6 +239,11 @@ typedef struct NdArray {
     int geometry_room;   /* how many axes shape/strides have room for */
     int64_t *geometry_heap; /* their storage once nd_set_shape outgrew the
                                room after the header (else NULL) */
+    /* A view's base as NumPy has it: the array owning the memory (chains
+     * collapse to it), one reference held so `b.base is a` stays true and
+     * the owner lives as long as its views.  NULL for an owner, and for
+     * views of foreign memory (mmap). */
+    struct NdArray *base;
 } NdArray;
 
 NdArray *nd_incref(NdArray *a); /* returns a */

@@ -11,9 +11,17 @@
 
 typedef struct NdAtomicFile {
     FILE *fp;   /* write here */
-    char *path; /* the destination (NULL for standard output) */
-    char *tmp;  /* the temporary in the same folder (NULL for stdout) */
+    char *path; /* the destination as named (NULL for standard output) */
+    char *dest; /* what is replaced: path, or a symlink's target */
+    char *tmp;  /* the temporary in dest's folder (NULL for stdout) */
+    int mode;   /* the permissions to give it (an existing file's) */
 } NdAtomicFile;
+
+/* The file a write to path replaces: path itself, or, when path is a
+ * symbolic link, the file it points to (as open(path, "w") would write
+ * through the link rather than replace it).  malloc'd; NULL when out of
+ * memory (error set). */
+char *nd_write_target(const char *path);
 
 /* Opens f for writing the file at path ("-": standard output).  0, or -1
  * with ND_ERR_IO "[Errno N] reason: 'path'" set. */

@@ -1219,8 +1219,13 @@ int nd_npz_save(const char *path, int n, const char *const *names,
         return empty_zip(path);
     int err;
     /* libzip writes the archive into a temporary beside path on
-     * zip_close and renames it into place only when all went well. */
-    zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+     * zip_close and renames it into place only when all went well (and
+     * keeps the old file's mode).  Through a symlink: its target. */
+    char *dest = nd_write_target(path);
+    if (!dest)
+        return -1;
+    zip_t *z = zip_open(dest, ZIP_CREATE | ZIP_TRUNCATE, &err);
+    free(dest);
     if (!z) {
         zip_error_t e;
         zip_error_init_with_code(&e, err);
@@ -1401,6 +1406,19 @@ int64_t nd_npz_find(const NdNpz *z, const char *name)
     return -1;
 }
 
+/* A member that cannot be opened: a damaged archive (its local header
+ * truncated or inconsistent, an unknown compression) is a ValueError as
+ * zipfile's BadZipFile is; system errors stay IOErrors. */
+static int member_fail(NdNpz *z, int64_t i)
+{
+    zip_error_t *e = zip_get_error(z->z);
+    if (zip_error_system_type(e) == ZIP_ET_SYS ||
+        zip_error_code_zip(e) == ZIP_ER_MEMORY)
+        return zip_fail(e, z->path);
+    return nd_error(ND_ERR_VALUE, "error reading '%s' in '%s': %s", z->names[i],
+                    z->path, zip_error_strerror(e));
+}
+
 NdArray *nd_npz_read(NdNpz *z, int64_t i, size_t max_header)
 {
     if (i < 0 || i >= z->n)
@@ -1413,7 +1431,7 @@ NdArray *nd_npz_read(NdNpz *z, int64_t i, size_t max_header)
         return zip_fail(zip_get_error(z->z), z->path), NULL;
     zip_file_t *zf = zip_fopen_index(z->z, (zip_uint64_t)i, 0);
     if (!zf)
-        return zip_fail(zip_get_error(z->z), z->path), NULL;
+        return member_fail(z, i), NULL;
     Reader r = {.read = zip_read,
                 .zf = zf,
                 .path = z->path,
@@ -1437,7 +1455,7 @@ NdArray *nd_npz_read(NdNpz *z, int64_t i, size_t max_header)
     zf = zip_fopen_index(z->z, (zip_uint64_t)i, 0);
     r.zf = zf;
     if (!zf) {
-        zip_fail(zip_get_error(z->z), z->path);
+        member_fail(z, i);
         goto done;
     }
     a = read_array(&r, max_header);

@@ -196,8 +196,17 @@ NdArray *nd_inner(NdArray *a, NdArray *b)
     if (a->ndim == 0 || b->ndim == 0)
         return multiply_strong(a, b);
     const int da = a->ndim - 1, db = b->ndim - 1;
-    if (a->shape[da] != b->shape[db])
-        return not_aligned(a, da, b, db);
+    if (a->shape[da] != b->shape[db]) {
+        if (b->ndim < 2)
+            return not_aligned(a, da, b, db);
+        /* NumPy's inner is dot(a, b with its last two axes swapped), and
+         * its error shows that view: dim ndim-2 of the swapped shape. */
+        NdArray *bt = nd_swapaxes(b, db - 1, db);
+        if (bt)
+            not_aligned(a, da, bt, db - 1);
+        nd_decref(bt);
+        return NULL;
+    }
     NdArray *sa = strong(a), *sb = sa ? strong(b) : NULL;
     NdArray *r = NULL;
     if (sb) {
@@ -555,6 +564,101 @@ static int contract_pair(Term *x, Term *y, const bool *keep,
     return term_set(x, res, out_lab, on);
 }
 
+/* With one operand NumPy first tries to answer with a view, walking the
+ * operand's axes while their labels are all in the output; a repeated
+ * label of another size met on that walk is reported as "single operand"
+ * (a first size of 0 is not checked there).  True with the error set. */
+static bool single_op_mismatch(const Term *t, const char *arrow,
+                               const int *lab0, int n0)
+{
+    bool in_out[NLABELS] = {false};
+    if (arrow) {
+        for (const char *p = arrow + 2; *p; p++)
+            if (is_letter(*p))
+                in_out[(unsigned char)*p] = true;
+    } else {
+        for (int j = 0; j < n0; j++) {
+            int c = 0;
+            for (int q = 0; q < n0; q++)
+                c += lab0[q] == lab0[j];
+            in_out[lab0[j]] = c == 1;
+        }
+    }
+    int64_t first[NLABELS];
+    for (int l = 0; l < NLABELS; l++)
+        first[l] = -1;
+    for (int d = 0; d < t->n; d++) {
+        const int l = t->lab[d];
+        if (l >= ELL)
+            continue;
+        if (!in_out[l])
+            return false;
+        const int64_t dim = t->arr->shape[d];
+        if (first[l] > 0 && first[l] != dim) {
+            nd_error(ND_ERR_VALUE,
+                     "dimensions in single operand for collapsing index "
+                     "'%c' don't match (%" PRId64 " != %" PRId64 ")",
+                     (char)l, first[l], dim);
+            return true;
+        }
+        first[l] = dim;
+    }
+    return false;
+}
+
+/* NumPy's einsum runs one iterator whose axes are the output's labels and
+ * then the summed ones in character order; a size mismatch is that
+ * iterator's broadcast error, showing each operand (after its diagonals
+ * were taken) and its axes in iterator order, "newaxis" where it has none:
+ * "(4,1,2)->(4,1,newaxis,2) (3,2,5)->(3,newaxis,5,2) ". */
+static void broadcast_error(const Term *t, int nop, const int *out, int no,
+                            const int *count)
+{
+    int iter[NLABELS], ni = 0;
+    bool in_out[NLABELS] = {false};
+    for (int j = 0; j < no; j++) {
+        iter[ni++] = out[j];
+        in_out[out[j]] = true;
+    }
+    for (int l = 0; l < ELL; l++)
+        if (count[l] && !in_out[l])
+            iter[ni++] = l;
+    char buf[4096] = "";
+    for (int p = 0; p < nop; p++) {
+        const NdArray *a = t[p].arr;
+        char sh[256];
+        nd_shape_str_compact(sh, sizeof sh, a->ndim, a->shape);
+        size_t len = strlen(buf);
+        snprintf(buf + len, sizeof buf - len, "%s->(", sh);
+        /* NumPy's shape text drops leading newaxes, and writes "(3,)"
+         * only when the iterator has one axis. */
+        bool lead = true;
+        for (int i = 0; i < ni; i++) {
+            int j = 0;
+            while (j < t[p].n && t[p].lab[j] != iter[i])
+                j++;
+            if (j == t[p].n && lead)
+                continue;
+            len = strlen(buf);
+            if (j < t[p].n)
+                snprintf(buf + len, sizeof buf - len, "%s%" PRId64,
+                         lead ? "" : ",", a->shape[j]);
+            else
+                snprintf(buf + len, sizeof buf - len, ",newaxis");
+            lead = false;
+        }
+        len = strlen(buf);
+        if (ni == 1 && !lead)
+            snprintf(buf + len, sizeof buf - len, ",");
+        len = strlen(buf);
+        snprintf(buf + len, sizeof buf - len, ") ");
+    }
+    nd_error(ND_ERR_VALUE,
+             "operands could not be broadcast together with remapped "
+             "shapes [original->remapped]: %s",
+             buf);
+}
+
 NdArray *nd_einsum(const char *subscripts, int nop, NdArray *const *ops)
 {
     if (nop < 1) {
@@ -660,13 +764,17 @@ NdArray *nd_einsum(const char *subscripts, int nop, NdArray *const *ops)
         }
     }
 
-    /* Label sizes: equal, or 1 (broadcast). */
+    /* Label sizes: equal, or 1 (broadcast).  A mismatch is reported after
+     * the output subscripts are checked, as NumPy's iterator does. */
+    bool mismatch = false;
     int64_t size[NLABELS];
     int count[NLABELS];
     for (int l = 0; l < NLABELS; l++) {
         size[l] = -1;
         count[l] = 0;
     }
+    if (nop == 1 && single_op_mismatch(&t[0], arrow, lt[0], nl[0]))
+        goto done;
     for (int i = 0; i < nop; i++) {
         if (take_diagonals(&t[i], i) < 0)
             goto done;
@@ -678,21 +786,8 @@ NdArray *nd_einsum(const char *subscripts, int nop, NdArray *const *ops)
             count[l]++;
             if (size[l] < 0 || size[l] == 1)
                 size[l] = d;
-            else if (d != 1 && d != size[l]) {
-                char buf[2048] = "";
-                for (int p = 0; p < nop; p++) {
-                    char sh[256];
-                    nd_shape_str_compact(sh, sizeof sh, ops[p]->ndim,
-                                         ops[p]->shape);
-                    size_t len = strlen(buf);
-                    snprintf(buf + len, sizeof buf - len, "%s->%s ", sh, sh);
-                }
-                nd_error(ND_ERR_VALUE,
-                         "operands could not be broadcast together with "
-                         "remapped shapes [original->remapped]: %s",
-                         buf);
-                goto done;
-            }
+            else if (d != 1 && d != size[l])
+                mismatch = true;
         }
     }
     /* Labels counted in the original terms (before diagonals) decide the
@@ -756,6 +851,11 @@ NdArray *nd_einsum(const char *subscripts, int nop, NdArray *const *ops)
                 }
                 out[no++] = l;
             }
+    }
+
+    if (mismatch) {
+        broadcast_error(t, nop, out, no, count);
+        goto done;
     }
 
     /* Contract left to right; a label stays while the output or a later

@@ -440,14 +440,16 @@ enum { CHUNK = 1 << 20 };
  * longer than it). */
 typedef struct Reader {
     FILE *fp;
+    const char *path; /* for messages ("-" for standard input) */
     char *b;
     size_t pos, len, cap;
     bool eof;
 } Reader;
 
-static int rd_init(Reader *r, FILE *fp)
+static int rd_init(Reader *r, FILE *fp, const char *path)
 {
     r->fp = fp;
+    r->path = path ? path : "-";
     r->pos = r->len = 0;
     r->cap = CHUNK;
     r->eof = false;
@@ -484,7 +486,7 @@ static int rd_more(Reader *r)
     r->len += got;
     if (got == 0) {
         if (ferror(r->fp))
-            return nd_io_error(errno ? errno : EIO, "<file>");
+            return nd_io_error(errno ? errno : EIO, r->path);
         r->eof = true;
     }
     return 0;
@@ -803,8 +805,10 @@ static NdArray *adopt(char *data, size_t nbytes, NdType t, int ndim,
     }
     NdArray *a = nd_view_new(buf, t, ndim, shape, strides, data, true);
     nd_buffer_decref(buf);
-    if (a)
+    if (a) {
         a->flags |= ND_OWNDATA;
+        buf->owner = a; /* (R1) views of it take it as their base */
+    }
     return a;
 }
 
@@ -861,7 +865,8 @@ error:
                     c1);
 }
 
-NdArray *nd_loadtxt_stream(FILE *fp, const NdLoadtxtOptions *o)
+/* loadtxt of an open stream; path names it in messages (NULL: "-"). */
+static NdArray *loadtxt(FILE *fp, const char *path, const NdLoadtxtOptions *o)
 {
     if (o->ndmin < 0 || o->ndmin > 2) {
         nd_error(ND_ERR_VALUE, "Illegal value of ndmin keyword: %d", o->ndmin);
@@ -899,7 +904,7 @@ NdArray *nd_loadtxt_stream(FILE *fp, const NdLoadtxtOptions *o)
     Reader r;
     Tok tok = {
         .delim = o->delimiter, .comment = comment, .quote = o->quotechar};
-    if (rd_init(&r, fp) < 0)
+    if (rd_init(&r, fp, path) < 0)
         return NULL;
     char *data = NULL;
     int64_t ncols = o->nusecols >= 0 ? o->nusecols : -1;
@@ -1011,7 +1016,22 @@ NdArray *nd_loadtxt_stream(FILE *fp, const NdLoadtxtOptions *o)
     NdArray *a = adopt(fin, nbytes, t, 2, shape);
     if (!a)
         return NULL;
-    return finish_shape(a, o->ndmin, o->unpack);
+    a = finish_shape(a, o->ndmin, false);
+    if (a && a->ndim > 0 && a->shape[0] == 0) {
+        /* NumPy's UserWarning for a file without rows (shape checked
+         * before unpack's transpose, as NumPy does). */
+        char msg[160];
+        snprintf(msg, sizeof msg,
+                 "UserWarning: loadtxt: input contained no data: \"%s\"",
+                 path ? path : "-");
+        nd_warn(msg);
+    }
+    if (a && o->unpack) {
+        NdArray *tr = nd_transpose(a, NULL, 0);
+        nd_decref(a);
+        a = tr;
+    }
+    return a;
 fail:
     rd_free(&r);
     free(tok.f);
@@ -1020,16 +1040,21 @@ fail:
     return NULL;
 }
 
+NdArray *nd_loadtxt_stream(FILE *fp, const NdLoadtxtOptions *o)
+{
+    return loadtxt(fp, NULL, o);
+}
+
 NdArray *nd_loadtxt(const char *path, const NdLoadtxtOptions *o)
 {
     if (!strcmp(path, "-"))
-        return nd_loadtxt_stream(stdin, o);
+        return loadtxt(stdin, path, o);
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         nd_io_error(errno, path);
         return NULL;
     }
-    NdArray *a = nd_loadtxt_stream(fp, o);
+    NdArray *a = loadtxt(fp, path, o);
     fclose(fp);
     return a;
 }
@@ -1929,7 +1954,7 @@ int nd_genfromtxt(const char *path, const NdGenfromtxtOptions *o,
             return nd_io_error(errno, path);
     }
     Reader r;
-    if (rd_init(&r, fp) < 0) {
+    if (rd_init(&r, fp, path) < 0) {
         if (fp != stdin)
             fclose(fp);
         return -1;
@@ -1974,6 +1999,11 @@ int nd_genfromtxt(const char *path, const NdGenfromtxtOptions *o,
             goto done;
         if (g == 0) {
             sp.n = 0;
+            /* NumPy's UserWarning; the result is then empty. */
+            char msg[160];
+            snprintf(msg, sizeof msg,
+                     "UserWarning: genfromtxt: Empty input file: \"%s\"", path);
+            nd_warn(msg);
             break;
         }
         free(first);
@@ -2352,8 +2382,9 @@ int nd_genfromtxt(const char *path, const NdGenfromtxtOptions *o,
             colarr[i] = NULL;
         }
         free(colarr);
-        if (nbcols == 0) {
-            /* An empty file: array([], dtype=float64). */
+        if (nbcols == 0 || nrows == 0) {
+            /* No rows (an empty file, or skip_footer took them all):
+             * NumPy's np.array([], dtype) is 1-d. */
             NdArray *e = nd_reshape(a, 1, (int64_t[]){0}, 'C');
             nd_decref(a);
             a = e;

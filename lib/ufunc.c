@@ -306,6 +306,15 @@ int nd_ufunc_resolve(NdUfuncId op, const NdType *types, const bool *weak,
 {
     const char *name = nd_ufunc_name(op);
     int nin = nd_ufunc_nin(op);
+    /* (R1) Python scalars are weak only beside something strong: when
+     * every input is one, NumPy 2 takes their default dtypes (bool, int64,
+     * float64, complex128), so ldexp(2.5, 1) is float64 and ldexp(True, 1)
+     * uses the bool input's first safe loop. */
+    bool all_weak = nin > 0, strong[3] = {false, false, false};
+    for (int i = 0; i < nin; i++)
+        all_weak = all_weak && weak[i];
+    if (all_weak)
+        weak = strong;
     NdType common = nd_result_type(nin, types, weak);
     NdKind ck = nd_dtype_kind(common);
     memset(r, 0, sizeof *r);
@@ -349,6 +358,15 @@ int nd_ufunc_resolve(NdUfuncId op, const NdType *types, const bool *weak,
                         "ufunc 'sign' did not contain a loop with signature "
                         "matching types <class 'numpy.dtypes.BoolDType'> -> "
                         "None");
+
+    /* (R1) gcd and lcm resolve to the common dtype and need a loop of
+     * exactly it (NumPy's uniform-operation resolver): bools have none. */
+    if (common == ND_BOOL && (op == ND_UF_GCD || op == ND_UF_LCM))
+        return nd_error(ND_ERR_TYPE,
+                        "ufunc '%s' did not contain a loop with signature "
+                        "matching types (<class 'numpy.dtypes.BoolDType'>, "
+                        "<class 'numpy.dtypes.BoolDType'>) -> None",
+                        name);
 
     /* A weak operand stands for the common type (NEP 50); strong operands
      * keep their own dtype so mixed loops (int64 < uint64) can match. */

@@ -368,6 +368,20 @@ NdArray *value_to_array(Value v, NdType dtype)
         }
         return res;
     }
+    case VK_OBJECT:
+        /* (V12) A native kind that converts (NumPy's __array__). */
+        if (native_type(v)->to_array) {
+            NdArray *a = native_type(v)->to_array(v);
+            if (!a || dtype == ND_NTYPES || dtype == a->dtype)
+                return a;
+            NdArray *r = nd_astype(a, dtype, ND_CAST_UNSAFE, true);
+            nd_decref(a);
+            if (!r)
+                rt_fail_from_lib();
+            return r;
+        }
+        not_convertible(v);
+        return NULL;
     default:
         not_convertible(v);
         return NULL;

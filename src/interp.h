@@ -210,6 +210,19 @@ typedef struct NativeType {
     /* (P12B) len(x); with getitem, `for v in x` visits x[0] .. x[len-1].
      * NULL: no len, not iterable. */
     int (*len)(Value self, int64_t *out);
+    /* (V12) The value `for v in x` walks in place of x (a new reference;
+     * NumPy's __iter__ returning another iterable: a poly1d walks its
+     * coeffs).  Checked before len + getitem. */
+    Value (*iter)(Value self);
+    /* (V12) The unary operators -x, +x, ~x (OP_NEG, OP_POS, OP_INVERT),
+     * checked before the ufunc hook: for a kind whose operators differ
+     * from the ufunc calls (-p is a poly1d, negative(p) an array).
+     * VK_UNSET when not handled. */
+    Value (*unary)(OpKind op, Value self);
+    /* (V12) The array the value converts to wherever an array is expected
+     * (asarray(x), ufunc calls, x + array): NumPy's __array__.  A new
+     * reference, or NULL with the error set.  NULL hook: not convertible. */
+    NdArray *(*to_array)(Value self);
 } NativeType;
 
 typedef struct NativeObj {

@@ -6,8 +6,10 @@
  * division, floor division and modulo with Python's signs,
  * ZeroDivisionError); as soon as an array or a strong scalar takes part,
  * NumPy's rules apply through libnd (NEP 50 promotion, wrapping ints,
- * RuntimeWarnings from the fpe status word).  The common scalar cases run
- * inline without allocating, bit-identical to the ufunc they stand for. */
+ * RuntimeWarnings from the fpe status word; between scalars NumPy's scalar
+ * math, which also warns when an int wraps and says "scalar add").  The common
+ * scalar cases run inline without allocating, bit-identical to the ufunc they
+ * stand for. */
 #include <inttypes.h>
 #include <limits.h>
 #include <math.h>
@@ -643,6 +645,39 @@ static Value py_unary(OpKind op, Value a)
 
 /* ------------------------------------------ NumPy scalar fast paths */
 
+/* (R1) The name NumPy's scalar math (scalarmath.c) gives a floating-point
+ * event of an operator on numpy scalars: "scalar add" where the ufunc
+ * loop would say "add".  Static strings: the fpe word keeps the pointer. */
+static const char *scalar_op_name(int uf, bool scalar_math)
+{
+    if (!scalar_math)
+        return nd_ufunc_name((NdUfuncId)uf);
+    switch (uf) {
+    case ND_UF_ADD:
+        return "scalar add";
+    case ND_UF_SUBTRACT:
+        return "scalar subtract";
+    case ND_UF_MULTIPLY:
+        return "scalar multiply";
+    case ND_UF_TRUE_DIVIDE:
+        return "scalar divide";
+    case ND_UF_FLOOR_DIVIDE:
+        return "scalar floor_divide";
+    case ND_UF_REMAINDER:
+        return "scalar remainder";
+    case ND_UF_POWER:
+        return "scalar power";
+    case ND_UF_NEGATIVE:
+        return "scalar negative";
+    case ND_UF_POSITIVE:
+        return "scalar positive";
+    case ND_UF_ABSOLUTE:
+        return "scalar absolute";
+    default:
+        return nd_ufunc_name((NdUfuncId)uf);
+    }
+}
+
 /* Strong int64/float64 scalars (with each other or with a weak int or
  * float) computed inline, exactly as the ufunc loop would: ints wrap,
  * float events reach the fpe status word under the ufunc's name.
@@ -670,14 +705,21 @@ static bool fast_strong(OpKind op, Value a, Value b, Value *out)
         return false;
     if (ca == 0 && cb == 0) {
         uint64_t x = (uint64_t)a.as.i, y = (uint64_t)b.as.i;
+        int64_t z; /* (R1) NumPy's scalar math warns when these wrap */
         switch (op) {
         case OP_ADD:
+            if (__builtin_add_overflow(a.as.i, b.as.i, &z))
+                nd_fpe_raise(ND_FPE_OVERFLOW, "scalar add");
             *out = strong_int64((int64_t)(x + y));
             return true;
         case OP_SUB:
+            if (__builtin_sub_overflow(a.as.i, b.as.i, &z))
+                nd_fpe_raise(ND_FPE_OVERFLOW, "scalar subtract");
             *out = strong_int64((int64_t)(x - y));
             return true;
         case OP_MUL:
+            if (__builtin_mul_overflow(a.as.i, b.as.i, &z))
+                nd_fpe_raise(ND_FPE_OVERFLOW, "scalar multiply");
             *out = strong_int64((int64_t)(x * y));
             return true;
         case OP_AND:
@@ -696,6 +738,10 @@ static bool fast_strong(OpKind op, Value a, Value b, Value *out)
     double x = ca ? a.as.f : (double)a.as.i;
     double y = cb ? b.as.f : (double)b.as.i;
     double r;
+    /* (R1) NumPy's scalar math names its events "scalar add" when a
+     * float64 operand is a strong scalar; an int64 with a Python float
+     * needs promotion and goes through the ufunc ("add"). */
+    bool sm = (!a.weak && ca) || (!b.weak && cb);
     switch (op) {
     case OP_ADD:
     case OP_SUB:
@@ -703,19 +749,19 @@ static bool fast_strong(OpKind op, Value a, Value b, Value *out)
         /* Sums and differences raise only these two (a subnormal sum is
          * exact, so never "underflow"). */
         if (isinf(r) && isfinite(x) && isfinite(y))
-            nd_fpe_raise(ND_FPE_OVERFLOW, op == OP_ADD ? "add" : "subtract");
+            nd_fpe_raise(ND_FPE_OVERFLOW, scalar_op_name(op_ufunc(op), sm));
         else if (isnan(r) && !isnan(x) && !isnan(y))
-            nd_fpe_raise(ND_FPE_INVALID, op == OP_ADD ? "add" : "subtract");
+            nd_fpe_raise(ND_FPE_INVALID, scalar_op_name(op_ufunc(op), sm));
         break;
     case OP_MUL:
         nd_fpe_hw_clear();
         r = x * y;
-        nd_fpe_hw_collect("multiply");
+        nd_fpe_hw_collect(sm ? "scalar multiply" : "multiply");
         break;
     case OP_DIV:
         nd_fpe_hw_clear();
         r = x / y;
-        nd_fpe_hw_collect("divide");
+        nd_fpe_hw_collect(sm ? "scalar divide" : "divide");
         break;
     default:
         return false;
@@ -764,6 +810,144 @@ static Value numpy_binary(OpKind op, Value a, Value b)
     nd_decref(x);
     nd_decref(y);
     return wrap_result(r);
+}
+
+/* (R1) NumPy's scalar math: an operator on two scalars, one of them
+ * strong, computes in a strong operand's own dtype when the other converts
+ * to it (else NumPy promotes and calls the ufunc).  Then events are named
+ * "scalar add", and + - * that wrap an integer warn "overflow", which the
+ * ufunc loops never do.  The fpe word is set aside around the operation so
+ * only its own events are renamed. */
+static bool scalar_math(Value a, Value b, NdType *t)
+{
+    NdType types[2] = {(NdType)a.dtype, (NdType)b.dtype};
+    bool weak[2] = {a.weak, b.weak};
+    *t = nd_result_type(2, types, weak);
+    /* NumPy's bool scalar has no scalar math: on the left it always
+     * takes the ufunc (np.True_ + np.int8(127) wraps silently). */
+    if (!a.weak && a.dtype == ND_BOOL)
+        return false;
+    return (!a.weak && *t == types[0]) || (!b.weak && *t == types[1]);
+}
+
+/* The exact integer value of an integer or bool scalar. */
+static i128 int_value(Value v)
+{
+    NdScalar s = to_nds(v);
+    switch ((NdType)v.dtype) {
+    case ND_BOOL:
+        return v.as.b;
+    case ND_INT8:
+        return s.v.i8;
+    case ND_INT16:
+        return s.v.i16;
+    case ND_INT32:
+        return s.v.i32;
+    case ND_INT64:
+        return s.v.i64;
+    case ND_UINT8:
+        return s.v.u8;
+    case ND_UINT16:
+        return s.v.u16;
+    case ND_UINT32:
+        return s.v.u32;
+    default:
+        return s.v.u64;
+    }
+}
+
+static bool is_int_dtype(NdType t)
+{
+    NdKind k = nd_dtype_kind(t);
+    return k == ND_KIND_INT || k == ND_KIND_UINT;
+}
+
+typedef struct FpeSaved {
+    unsigned status;
+    const char *origin[4];
+} FpeSaved;
+
+static void fpe_set_aside(FpeSaved *s)
+{
+    s->status = nd_fpe_status();
+    for (int i = 0; i < 4; i++)
+        s->origin[i] = nd_fpe_origin(1u << i);
+    nd_fpe_clear();
+}
+
+/* Put back what was set aside, then this operation's events: those of the
+ * loop itself (named by the ufunc, or unnamed) under the scalar name
+ * `name`, others (a "cast" of a weak operand) as they were. */
+static void fpe_restore(const FpeSaved *s, int uf, const char *name)
+{
+    unsigned now = nd_fpe_status();
+    const char *got[4];
+    for (int i = 0; i < 4; i++)
+        got[i] = nd_fpe_origin(1u << i);
+    nd_fpe_clear();
+    for (int i = 0; i < 4; i++)
+        if (s->status & (1u << i))
+            nd_fpe_raise(1u << i, s->origin[i]);
+    for (int i = 0; i < 4; i++) {
+        if (!(now & (1u << i)))
+            continue;
+        bool own = !got[i] || !*got[i] ||
+                   !strcmp(got[i], nd_ufunc_name((NdUfuncId)uf));
+        nd_fpe_raise(1u << i, own ? name : got[i]);
+    }
+}
+
+static Value scalar_binary(OpKind op, Value a, Value b)
+{
+    NdType t;
+    int uf = op_ufunc(op);
+    if (uf < 0 || !scalar_math(a, b, &t))
+        return numpy_binary(op, a, b);
+    /* Complex scalars have no // or % (Python's TypeError, not the
+     * ufunc's), unless a bool scalar hands the operation to the ufunc. */
+    if ((op == OP_FLOORDIV || op == OP_MOD) &&
+        nd_dtype_kind(t) == ND_KIND_COMPLEX && !(!b.weak && b.dtype == ND_BOOL))
+        return rt_raise(ERR_TYPE,
+                        "unsupported operand type(s) for %s: '%s%s' and "
+                        "'%s%s'",
+                        op_symbol(op), a.weak ? "" : "numpy.", v_type_name(a),
+                        b.weak ? "" : "numpy.", v_type_name(b));
+    /* Scalar math converts a Python int to the integer dtype first, even
+     * for / (whose loop is float64): uint8(3) / 300 is an OverflowError. */
+    Value w = a.weak ? a : b;
+    if (op == OP_DIV && w.weak && is_int_dtype(t) &&
+        is_int_dtype((NdType)w.dtype)) {
+        NdScalar in = to_nds(w), c;
+        if (nd_scalar_cast_weak(&in, t, &c) < 0)
+            return rt_from_lib();
+    }
+    FpeSaved saved;
+    fpe_set_aside(&saved);
+    Value r = numpy_binary(op, a, b);
+    if (r.kind == VK_SCALAR && is_int_dtype(t) && r.dtype == t &&
+        (op == OP_ADD || op == OP_SUB || op == OP_MUL)) {
+        i128 x = int_value(a), y = int_value(b), z;
+        bool over = op == OP_ADD   ? __builtin_add_overflow(x, y, &z)
+                    : op == OP_SUB ? __builtin_sub_overflow(x, y, &z)
+                                   : __builtin_mul_overflow(x, y, &z);
+        if (over || z != int_value(r))
+            nd_fpe_raise(ND_FPE_OVERFLOW, "");
+    }
+    fpe_restore(&saved, uf, scalar_op_name(uf, true));
+    return r;
+}
+
+/* -x of a strong integer scalar wraps with a warning: the most negative
+ * value of a signed dtype, anything but 0 of an unsigned one. */
+static bool negative_wraps(Value a)
+{
+    NdKind k = nd_dtype_kind((NdType)a.dtype);
+    if (k == ND_KIND_UINT)
+        return int_value(a) != 0;
+    if (k != ND_KIND_INT)
+        return false;
+    int bits = 8 * (int)nd_dtype_size((NdType)a.dtype);
+    return int_value(a) == -((i128)1 << (bits - 1));
 }
 
 /* seq * count for a str, list or tuple and an integer scalar. */
@@ -836,7 +1020,7 @@ Value op_binary(OpKind op, Value a, Value b)
         }
         if (fast_strong(op, a, b, &r))
             return r;
-        return numpy_binary(op, a, b);
+        return scalar_binary(op, a, b); /* (R1) */
     }
     if (native_binary(op, a, b, &r))
         return r;
@@ -878,12 +1062,35 @@ Value op_unary(OpKind op, Value a)
             return py_unary(op, a);
         if (op == OP_NEG && a.dtype == ND_FLOAT64)
             return strong_float64(-a.as.f);
-        if (op == OP_NEG && a.dtype == ND_INT64)
+        if (op == OP_NEG && a.dtype == ND_INT64) {
+            if (a.as.i == INT64_MIN) /* (R1) scalar math warns */
+                nd_fpe_raise(ND_FPE_OVERFLOW, "scalar negative");
             return strong_int64((int64_t)(0 - (uint64_t)a.as.i));
+        }
+        /* (R1) Other strong scalars: NumPy's scalar math names events
+         * "scalar negative" and warns when -x wraps. */
+        int uf = op_ufunc(op);
+        if (uf >= 0) {
+            FpeSaved saved;
+            fpe_set_aside(&saved);
+            NdArray *x = value_to_array(a, ND_NTYPES);
+            NdArray *r = x ? nd_unary((NdUfuncId)uf, x) : NULL;
+            nd_decref(x);
+            if (r && op == OP_NEG && negative_wraps(a))
+                nd_fpe_raise(ND_FPE_OVERFLOW, "");
+            fpe_restore(&saved, uf, scalar_op_name(uf, true));
+            return x ? wrap_result(r) : v_error();
+        }
     }
     if (op == OP_NOT) {
         int t = op_truth(a);
         return t < 0 ? v_error() : v_bool(!t);
+    }
+    /* (V12) A native kind's own unary operators (-p of a poly1d). */
+    if (a.kind == VK_OBJECT && native_type(a)->unary) {
+        Value r = native_type(a)->unary(op, a);
+        if (r.kind != VK_UNSET)
+            return r;
     }
     /* (P12B) A native kind's ufunc hook takes -x, +x, ~x. */
     if (a.kind == VK_OBJECT && native_type(a)->ufunc && op_ufunc(op) >= 0) {
@@ -1451,6 +1658,16 @@ int iter_start(ValueIter *it, Value seq)
             it->n = as_list(names)->n;
             it->seq = names;
             return 0;
+        }
+        /* (V12) A native kind that iterates another value (a poly1d
+         * walks its coeffs). */
+        if (native_type(seq)->iter) {
+            Value w = native_type(seq)->iter(seq);
+            if (v_is_err(w))
+                return -1;
+            int rc = iter_start(it, w);
+            v_decref(w);
+            return rc;
         }
         /* (P12B) A native kind with len and getitem hooks iterates
          * x[0] .. x[len-1]. */

@@ -106,6 +106,18 @@ def main():
     # A zip that is cut short.
     with open(path("truncated.npz"), "wb") as f:
         f.write(buf.getvalue()[:100])
+    # An archive whose second member's local header is damaged (its name
+    # length runs past the archive): the directory lists it, opening it
+    # fails.
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("a.npy", open(path("int8_le.npy"), "rb").read())
+        z.writestr("b.npy", open(path("int8_le.npy"), "rb").read())
+    raw = bytearray(buf.getvalue())
+    at = raw.index(b"PK\x03\x04", 4)
+    raw[at + 26:at + 28] = struct.pack("<H", 60000)
+    with open(path("bad_member.npz"), "wb") as f:
+        f.write(bytes(raw))
     # An archive member that is not .npy data.
     with zipfile.ZipFile(path("notnpy.npz"), "w") as z:
         z.writestr("readme.txt", "hello")

@@ -194,12 +194,17 @@ Value array_getattr(Value v, const char *name)
         break;
     case 'b':
         if (!strcmp(name, "base")) {
-            /* None for an array that owns its memory.  A view's base in
-             * NumPy is the array owning the memory; libnd keeps only the
-             * shared buffer, so a view's base is that whole buffer seen as
-             * a 1-d array of the view's dtype (not `is` the original). */
+            /* None for an array that owns its memory; a view's base is the
+             * array owning the memory, as in NumPy (b = a[1:]; b.base is
+             * a).  Views of foreign memory (a memmap) have no owner array:
+             * their base is that whole buffer seen as a 1-d array. */
             if (a->flags & ND_OWNDATA)
                 return v_none();
+            if (a->base) {
+                Value b = {.kind = VK_ARRAY};
+                b.as.array = nd_incref(a->base);
+                return b;
+            }
             size_t isz = nd_dtype_size(a->dtype);
             int64_t n = (int64_t)(a->buffer->nbytes / isz), st = (int64_t)isz;
             return bi_result_array(nd_view_new(a->buffer, a->dtype, 1, &n, &st,

@@ -997,6 +997,15 @@ static Value bi_abs(Value *args)
         return v_error();
     NdArray *r = nd_unary(ND_UF_ABSOLUTE, a);
     nd_decref(a);
+    /* (R1) abs of a strong scalar is NumPy's scalar math, which warns when
+     * abs(int8(-128)) wraps (the ufunc absolute does not). */
+    if (r && x.kind == VK_SCALAR &&
+        nd_dtype_kind((NdType)x.dtype) == ND_KIND_INT) {
+        NdScalar s, w;
+        if (nd_item(r, &s) == 0 && nd_scalar_cast(&s, ND_INT64, &w) == 0 &&
+            w.v.i64 < 0)
+            nd_fpe_raise(ND_FPE_OVERFLOW, "scalar absolute");
+    }
     return bi_result(r);
 }
 

@@ -850,7 +850,9 @@ static Value const_repr(Value self)
 
 /* ------------------------------------------------- ufuncs and operators */
 
-/* Ufuncs whose invalid results numpy.ma masks (its domained operations). */
+/* Ufuncs whose invalid results numpy.ma masks (its domained operations:
+ * ma.sqrt, ma.log, ..., ma.power).  log1p and reciprocal have no masked
+ * version in numpy.ma: np.log1p(m) leaves -inf and nan unmasked. */
 static bool domained(NdUfuncId id)
 {
     switch (id) {
@@ -858,13 +860,11 @@ static bool domained(NdUfuncId id)
     case ND_UF_LOG:
     case ND_UF_LOG2:
     case ND_UF_LOG10:
-    case ND_UF_LOG1P:
     case ND_UF_TAN:
     case ND_UF_ARCSIN:
     case ND_UF_ARCCOS:
     case ND_UF_ARCCOSH:
     case ND_UF_ARCTANH:
-    case ND_UF_RECIPROCAL:
     case ND_UF_TRUE_DIVIDE:
     case ND_UF_FLOOR_DIVIDE:
     case ND_UF_REMAINDER:
@@ -880,6 +880,36 @@ static bool is_divide(NdUfuncId id)
 {
     return id == ND_UF_TRUE_DIVIDE || id == ND_UF_FLOOR_DIVIDE ||
            id == ND_UF_REMAINDER || id == ND_UF_FMOD;
+}
+
+/* Whether an operation on inputs without masks gives nomask (numpy.ma's
+ * ma.exp, ma.add, ma.power, ...) rather than a full mask of False:
+ * numpy.ma's domained operations always build the full mask, and the
+ * unary ufuncs it has no masked version of (np.log1p, np.isnan, and
+ * -m, abs(m), ~m, which NumPy's operators send to np.negative, ...) go
+ * through __array_wrap__, which makes one too. */
+static bool keeps_nomask(NdUfuncId id, int n)
+{
+    if (n == 2)
+        return id == ND_UF_POWER || !domained(id);
+    switch (id) {
+    case ND_UF_EXP:
+    case ND_UF_CONJUGATE:
+    case ND_UF_SIN:
+    case ND_UF_COS:
+    case ND_UF_ARCTAN:
+    case ND_UF_ARCSINH:
+    case ND_UF_SINH:
+    case ND_UF_COSH:
+    case ND_UF_TANH:
+    case ND_UF_FABS:
+    case ND_UF_FLOOR:
+    case ND_UF_CEIL:
+    case ND_UF_LOGICAL_NOT:
+        return true;
+    default:
+        return false;
+    }
 }
 
 static bool is_compare(NdUfuncId id)
@@ -955,9 +985,15 @@ static Value ma_apply(NdUfuncId id, const Value *in, int n, bool strong)
         nd_can_cast(d[0]->dtype, r->dtype,
                     domained(id) ? ND_CAST_SAFE : ND_CAST_SAME_KIND))
         rc = put_where(r, m, d[0]);
-    if (!rc && m && !k[0] && (n < 2 || !k[1]) && !any_true(m)) {
+    if (!rc && m && !k[0] && (n < 2 || !k[1]) && !any_true(m) &&
+        keeps_nomask(id, n)) {
         nd_decref(m);
         m = NULL;
+    }
+    if (!rc && !m && r->ndim > 0 && !keeps_nomask(id, n)) {
+        NdScalar f = nd_scalar_bool(false);
+        m = nd_full(ND_BOOL, r->ndim, r->shape, &f, 'C');
+        rc = m ? 0 : -1;
     }
     quiet_end(&q);
     nd_decref(extra);
@@ -1308,6 +1344,73 @@ static Value red_result(NdArray *r, NdArray *cnt, const MaObj *like)
     return ma_take(r, rm, like && like->data->dtype == r->dtype ? like : NULL);
 }
 
+/* a <id> v for a weak scalar v (a new bool array, or NULL). */
+static NdArray *cmp_weak(NdUfuncId id, NdArray *a, double v)
+{
+    NdScalar s = nd_scalar_float64(v);
+    s.weak = true;
+    NdArray *sa = nd_from_scalar(&s);
+    NdArray *r = sa ? nd_binary(id, a, sa) : NULL;
+    nd_decref(sa);
+    return r;
+}
+
+/* *m |= x (x consumed; either may be NULL). */
+static int or_into(NdArray **m, NdArray *x)
+{
+    NdArray *o;
+    int rc = mask_or(*m, x, &o);
+    nd_decref(*m);
+    nd_decref(x);
+    *m = rc < 0 ? NULL : o;
+    return rc;
+}
+
+/* numpy.ma's masks of var and std (r the result, cnt the valid counts or
+ * NULL without a mask).  var divides by cnt - ddof and masks where
+ * nothing or too little is valid: (cnt - ddof <= 0) | (cnt == 0), shrunk
+ * to nomask when nothing is (0-d: masked when cnt - ddof == 0 or the
+ * result is not finite, as ma.divide).  std is ma.sqrt(var): it also
+ * masks every non-finite result and keeps a full mask. */
+static int var_mask(NdArray *r, NdArray *cnt, double ddof, bool std,
+                    NdArray **out)
+{
+    NdArray *m = NULL;
+    *out = NULL;
+    if (cnt) {
+        NdArray *c = cmp_weak(ND_UF_SUBTRACT, cnt, ddof);
+        NdArray *x =
+            c ? cmp_weak(r->ndim > 0 ? ND_UF_LESS_EQUAL : ND_UF_EQUAL, c, 0)
+              : NULL;
+        nd_decref(c);
+        if (!x || or_into(&m, x) < 0 ||
+            or_into(&m, cmp_weak(ND_UF_EQUAL, cnt, 0)) < 0 || !m)
+            goto fail;
+        if (r->ndim == 0) {
+            NdArray *fin = nd_unary(ND_UF_ISFINITE, r);
+            NdArray *inf = fin ? nd_unary(ND_UF_LOGICAL_NOT, fin) : NULL;
+            nd_decref(fin);
+            if (!inf || or_into(&m, inf) < 0 || !m)
+                goto fail;
+        } else if (!std && !any_true(m)) {
+            nd_decref(m);
+            m = NULL;
+        }
+    }
+    if (std) {
+        NdArray *fin = nd_unary(ND_UF_ISFINITE, r);
+        NdArray *inf = fin ? nd_unary(ND_UF_LOGICAL_NOT, fin) : NULL;
+        nd_decref(fin);
+        if (!inf || or_into(&m, inf) < 0)
+            goto fail;
+    }
+    *out = m;
+    return 0;
+fail:
+    nd_decref(m);
+    return -1;
+}
+
 /* Valid-element counts over the axes (NULL when there is no mask). */
 static NdArray *valid_count(NdArray *data, NdArray *mask, const int *axes,
                             int naxes, bool keep, NdArray **valid)
@@ -1372,6 +1475,25 @@ static Value reduce_common(Value self, RedKind kind, Value axis, Value dtype,
     }
     if (!r)
         goto fail;
+    if (kind == R_VAR || kind == R_STD) {
+        NdArray *vm;
+        if (var_mask(r, cnt, dd, kind == R_STD, &vm) < 0) {
+            nd_decref(r);
+            goto fail;
+        }
+        quiet_end(&q);
+        nd_decref(valid);
+        nd_decref(cnt);
+        Value res;
+        if (r->ndim == 0) {
+            res = scalar_or_masked(r, vm);
+            nd_decref(vm);
+        } else { /* vm has r's shape (counts and results share it) */
+            res = ma_take(r, vm, m->data->dtype == r->dtype ? m : NULL);
+        }
+        v_decref(sv);
+        return res;
+    }
     quiet_end(&q);
     nd_decref(valid);
     Value res = red_result(r, cnt, m);
@@ -1639,8 +1761,11 @@ static Value m_compressed(Value *args)
     if (!m->mask) {
         r = nd_ravel(m->data, 'C');
     } else {
+        /* NumPy: ravel(data).compress(~ravel(mask)) */
         NdArray *valid = valid_of(m->data, m->mask);
-        r = valid ? nd_compress(valid, m->data, 0, true) : NULL;
+        NdArray *fv = valid ? nd_ravel(valid, 'C') : NULL;
+        r = fv ? nd_compress(fv, m->data, 0, true) : NULL;
+        nd_decref(fv);
         nd_decref(valid);
     }
     v_decref(sv);
@@ -1771,8 +1896,10 @@ static Value bi_is_masked(Value *args)
     return v_bool(any_true(MA(args[0])->mask));
 }
 
-/* masked_where(condition, a, copy=True) */
-static Value bi_masked_where(Value *args)
+/* masked_where(condition, a, copy=True); shrink: no mask when nothing is
+ * masked (masked_where itself), else a full mask (masked_invalid,
+ * masked_values(shrink=False)). */
+static Value masked_where_impl(Value *args, bool shrink)
 {
     NdArray *d, *k;
     if (parts(args[1], &d, &k) < 0)
@@ -1789,6 +1916,18 @@ static Value bi_masked_where(Value *args)
         nd_decref(d);
         nd_decref(k);
         return rt_from_lib();
+    }
+    /* NumPy checks the shapes only when the condition has one: a scalar
+     * condition applies to every element. */
+    if (cb->ndim == 0 && d->ndim > 0) {
+        NdArray *bc = nd_broadcast_to(cb, d->ndim, d->shape);
+        nd_decref(cb);
+        cb = bc;
+        if (!cb) {
+            nd_decref(d);
+            nd_decref(k);
+            return rt_from_lib();
+        }
     }
     if (cb->ndim != d->ndim ||
         memcmp(cb->shape, d->shape, sizeof(int64_t) * d->ndim)) {
@@ -1830,8 +1969,20 @@ static Value bi_masked_where(Value *args)
         nd_decref(d);
         d = dc;
     }
+    /* NumPy's result.mask = _shrink_mask(cond): no masked element is
+     * nomask (shown as mask=False) -- unless the input is a masked array
+     * with a mask of its own, which setting nomask only clears. */
+    if (shrink && !any_true(m) && !(is_ma(args[1]) && MA(args[1])->mask)) {
+        nd_decref(m);
+        m = NULL;
+    }
     const MaObj *like = is_ma(args[1]) ? MA(args[1]) : NULL;
     return ma_take(d, m, like);
+}
+
+static Value bi_masked_where(Value *args)
+{
+    return masked_where_impl(args, true);
 }
 
 /* masked_<cmp>(x, value): masked_where(cmp(x, value), x). */
@@ -1953,7 +2104,8 @@ static Value bi_masked_invalid(Value *args)
         return rt_from_lib();
     Value cond = v_array_take(c);
     Value wargs[3] = {cond, args[0], args[1]};
-    Value r = bi_masked_where(wargs);
+    /* NumPy's masked_invalid never returns nomask (gh-22842) */
+    Value r = masked_where_impl(wargs, false);
     v_decref(cond);
     return r;
 }
@@ -1994,7 +2146,7 @@ static Value bi_masked_values(Value *args)
         return rt_from_lib();
     Value cond = v_array_take(c);
     Value wargs[3] = {cond, args[0], args[4]};
-    Value r = bi_masked_where(wargs);
+    Value r = masked_where_impl(wargs, false);
     v_decref(cond);
     if (v_is_err(r))
         return r;

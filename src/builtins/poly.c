@@ -1,7 +1,9 @@
 /* poly.c — the poly1d kind: NumPy's legacy one-variable polynomial object
  * (coefficients highest power first), as a native kind.  p(x), p.coeffs,
  * p.order, p.roots, p.deriv(), p.integ(), + - * / ** with polynomials and
- * scalars, ==, p[k], and NumPy's two-line str() with raised powers.
+ * scalars, ==, p[k], len(p) (the order), iteration over the coeffs, the
+ * coeffs wherever an array is expected (NumPy's __array__: sqrt(p),
+ * array + p), and NumPy's two-line str() with raised powers.
  *
  * The arithmetic itself lives in nd: the legacy functions (polyadd,
  * polymul, polydiv, polyval, roots, ...) are written in
@@ -502,13 +504,22 @@ static Value poly_pow(Value self, Value e)
 {
     double d;
     int64_t k = 0;
-    bool ok = is_scalar(e) &&
-              nd_dtype_kind((NdType)e.dtype) != ND_KIND_COMPLEX &&
-              value_to_double(e, &d) == 0 && d >= 0 && d == floor(d) && d < 1e9;
+    if (is_scalar(e) && nd_dtype_kind((NdType)e.dtype) == ND_KIND_COMPLEX)
+        return rt_raise(ERR_TYPE,
+                        "int() argument must be a string, a bytes-like "
+                        "object or a real number, not '%s'",
+                        e.weak ? "complex" : v_type_name(e));
+    bool ok = is_scalar(e) && value_to_double(e, &d) == 0 && d >= 0 &&
+              d == floor(d) && d < 1e9;
     if (!ok) {
         rt_clear();
         return rt_raise(ERR_VALUE, "Power to non-negative integers only.");
     }
+    /* NumPy's loop is range(val): an integral float is still no int. */
+    if (nd_dtype_kind((NdType)e.dtype) == ND_KIND_FLOAT)
+        return rt_raise(ERR_TYPE,
+                        "'%s' object cannot be interpreted as an integer",
+                        e.weak ? "float" : v_type_name(e));
     k = (int64_t)d;
     Value c = coeffs_value(as_poly(self));
     Value res = v_int(1);
@@ -522,11 +533,27 @@ static Value poly_pow(Value self, Value e)
     return poly_take(res);
 }
 
+/* An operand NumPy's ndarray handles itself: an array or a NumPy (strong)
+ * scalar. */
+static bool is_ndarray_like(Value v)
+{
+    return v.kind == VK_ARRAY || (v.kind == VK_SCALAR && !v.weak);
+}
+
 static Value poly_binary(OpKind op, Value a, Value b)
 {
     bool left = is_poly(a);
     Value self = left ? a : b, other = left ? b : a;
     Value sc = coeffs_value(as_poly(self)), r;
+    /* NumPy: with an array (or NumPy scalar) on the left, ndarray's
+     * operator runs first and sees the poly1d as its coeffs (__array__):
+     * array([1, 2, 3]) + p is array([2, 4, 6]).  == and != of a poly1d
+     * with one are NotImplemented, so the array compares too. */
+    if (is_ndarray_like(other) && (!left || op == OP_EQ || op == OP_NE)) {
+        r = left ? op_binary(op, sc, other) : op_binary(op, other, sc);
+        v_decref(sc);
+        return r;
+    }
     switch (op) {
     case OP_ADD:
     case OP_SUB:
@@ -595,24 +622,40 @@ static Value poly_binary(OpKind op, Value a, Value b)
     return r;
 }
 
-/* -p and +p (NumPy's __neg__ and __pos__), through the ufunc hook that
- * the unary operators use; other ufuncs do not take a poly1d. */
-static Value poly_ufunc(NdUfuncId id, const Value *in, int nin, const KwArg *kw,
-                        int nkw)
+/* -p and +p (NumPy's __neg__ and __pos__); ~p is a TypeError.  The
+ * ufuncs themselves (negative(p), sqrt(p)) see the coeffs array
+ * (poly_to_array), as NumPy's do through __array__. */
+static Value poly_unary(OpKind op, Value self)
 {
-    if (nin != 1 || nkw || !is_poly(in[0]))
-        return v_unset();
-    (void)kw;
-    if (id == ND_UF_POSITIVE) {
-        v_incref(in[0]);
-        return in[0];
+    if (op == OP_POS) {
+        v_incref(self);
+        return self;
     }
-    if (id != ND_UF_NEGATIVE)
+    if (op != OP_NEG)
         return v_unset();
-    Value c = coeffs_value(as_poly(in[0]));
+    Value c = coeffs_value(as_poly(self));
     Value r = poly_take(op_unary(OP_NEG, c));
     v_decref(c);
     return r;
+}
+
+/* NumPy's __array__: the coeffs themselves. */
+static NdArray *poly_to_array(Value self)
+{
+    return nd_incref(as_poly(self)->coeffs);
+}
+
+/* NumPy's __len__ is the order (not the number of coefficients) ... */
+static int poly_len(Value self, int64_t *out)
+{
+    *out = as_poly(self)->coeffs->shape[0] - 1;
+    return 0;
+}
+
+/* ... while __iter__ walks the coeffs, highest power first. */
+static Value poly_iter(Value self)
+{
+    return coeffs_value(as_poly(self));
 }
 
 /* ------------------------------------------------------------- methods */
@@ -666,14 +709,19 @@ const NativeType poly1d_type = {
     .getitem = poly_getitem,
     .setitem = poly_setitem,
     .call = poly_call,
-    .ufunc = poly_ufunc,
+    .len = poly_len,
+    .iter = poly_iter,
+    .unary = poly_unary,
+    .to_array = poly_to_array,
     .help = "poly1d: a one-variable polynomial (NumPy's numpy.poly1d), "
             "coefficients\nhighest power first.\n\n"
             "Attributes: coeffs (also c, coef, coefficients), order (o), roots "
             "(r),\nvariable.  p(x) evaluates (x may be an array or a poly1d); "
             "p[k] is the\ncoefficient of x**k; + - * with polynomials and "
             "scalars; p ** n; p / q\nis (quotient, remainder) as polydiv; "
-            "p / 2 divides the coefficients.\n\n"
+            "p / 2 divides the coefficients.\nAs NumPy's: len(p) is the "
+            "order, `for c in p` walks the coeffs, and\nwhere an array is "
+            "expected (sqrt(p), array + p) p is its coeffs.\n\n"
             ">>> p = poly1d([1, 2, 3])\n>>> print(p)\n   2\n1 x + 2 x + 3\n"
             ">>> p(0.5)\n4.25\n>>> p * p\npoly1d([ 1,  4, 10, 12,  9])\n",
 };

@@ -738,12 +738,12 @@ static const Namespace pcg64_methods = {
     .ndefs = sizeof pcg64_defs / sizeof pcg64_defs[0],
 };
 
+/* NumPy's "<numpy.random._pcg64.PCG64 object at 0x...>" without the
+ * address, which would change from run to run. */
 static Value pcg64_repr(Value self)
 {
-    char buf[64];
-    snprintf(buf, sizeof buf, "<PCG64 object at 0x%llX>",
-             (unsigned long long)(uintptr_t)self.as.obj);
-    return v_str(buf);
+    (void)self;
+    return v_str("<PCG64 object>");
 }
 
 const NativeType pcg64_type = {
@@ -778,12 +778,30 @@ static Value gen_getattr(Value self, const char *name)
     return v_unset();
 }
 
+/* NumPy's str(rng); its repr adds " at 0x..." — left out here so that
+ * output (and golden tests) does not change from run to run. */
 static Value gen_repr(Value self)
 {
-    char buf[64];
-    snprintf(buf, sizeof buf, "Generator(PCG64) at 0x%llX",
-             (unsigned long long)(uintptr_t)self.as.obj);
-    return v_str(buf);
+    (void)self;
+    return v_str("Generator(PCG64)");
+}
+
+/* A result drawn without `size` from scalar parameters: NumPy's
+ * Generator returns a Python float or int there (not a NumPy scalar), so
+ * a 0-d result becomes a weak scalar; float32 draws become the Python
+ * float of their value, as NumPy's float_fill does. */
+static Value py_result(NdArray *a)
+{
+    if (!a)
+        return rt_from_lib();
+    if (a->ndim != 0)
+        return v_array_take(a);
+    NdScalar s;
+    int rc = nd_item(a, &s);
+    nd_decref(a);
+    if (rc < 0)
+        return rt_from_lib();
+    return bi_weak_scalar(&s);
 }
 
 /* A float64 parameter (default when not given). */
@@ -826,7 +844,7 @@ static Value dist_call(Value *args, NdDist d, const double *dflt, int dtype_arg,
             scalar = false;
     }
     NdArray *r = nd_random_dist(gen_rng(args[0]), d, ps, nd, shape, t);
-    res = scalar ? bi_result(r) : bi_result_array(r);
+    res = scalar ? py_result(r) : bi_result_array(r);
 done:
     for (int k = 0; k < np; k++)
         if (ps[k])
@@ -916,8 +934,10 @@ static NdArray *int_bound(Value v)
     return c;
 }
 
+/* py_scalar: a draw without size is a Python int (legacy randint with
+ * its default dtype=int) rather than a NumPy scalar (Generator.integers). */
 static Value integers_impl(NdPCG64 *g, Value low, Value high, Value size,
-                           Value dtype, bool endpoint)
+                           Value dtype, bool endpoint, bool py_scalar)
 {
     if (!given(high)) {
         high = low;
@@ -940,7 +960,9 @@ static Value integers_impl(NdPCG64 *g, Value low, Value high, Value size,
     NdArray *r = nd_random_integers(g, lo, hi, nd, shape, t, endpoint);
     nd_decref(lo);
     nd_decref(hi);
-    return scalar ? bi_result(r) : bi_result_array(r);
+    if (scalar)
+        return py_scalar ? py_result(r) : bi_result(r);
+    return bi_result_array(r);
 }
 
 /* args: self, low, high, size, dtype, endpoint */
@@ -954,7 +976,7 @@ static Value m_integers(Value *args)
         endpoint = tr;
     }
     return integers_impl(gen_rng(args[0]), args[1], args[2], args[3], args[4],
-                         endpoint);
+                         endpoint, false);
 }
 
 /* args: self, length */
@@ -965,7 +987,9 @@ static Value m_bytes(Value *args)
         return v_error();
     if (n < 0)
         return rt_raise(ERR_VALUE, "negative dimensions are not allowed");
-    int64_t nw = (n + 3) / 4;
+    /* NumPy's (length - 1) // 4 + 1 words in C division: bytes(0) still
+     * draws one 32-bit word, so the stream after it matches NumPy's. */
+    int64_t nw = (n - 1) / 4 + 1;
     uint32_t *w = malloc((size_t)(nw ? nw : 1) * 4);
     if (!w)
         return rt_raise(ERR_MEMORY, "out of memory");
@@ -1458,7 +1482,8 @@ static Value choice_impl(NdPCG64 *g, Value a_v, Value size_v, Value replace_v,
         goto done;
     }
     if (is_int) {
-        res = nd < 0 ? bi_result(idx) : bi_result_array(idx);
+        /* choice(int) without size: a Python int, as NumPy's */
+        res = nd < 0 ? py_result(idx) : bi_result_array(idx);
         goto done;
     }
     NdArray *r = nd_take(a, idx, ax, false, ND_CLIP_RAISE);
@@ -2169,7 +2194,7 @@ static Value dims_call(Value dims, NdDist d)
             return v_error();
     NdArray *r =
         nd_random_dist(g, d, NULL, t->n ? (int)t->n : -1, shape, ND_FLOAT64);
-    return t->n ? bi_result_array(r) : bi_result(r);
+    return t->n ? bi_result_array(r) : py_result(r);
 }
 
 static Value bi_rand(Value *args)
@@ -2188,7 +2213,8 @@ static Value bi_randint(Value *args)
     NdPCG64 *g = global_rng();
     if (!g)
         return v_error();
-    return integers_impl(g, args[0], args[1], args[2], args[3], false);
+    return integers_impl(g, args[0], args[1], args[2], args[3], false,
+                         !given(args[3]));
 }
 
 /* Call a Generator method with the global generator as self. */

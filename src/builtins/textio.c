@@ -272,6 +272,16 @@ static Value bi_savetxt(Value *args)
          bi_get_str(args[7], "savetxt", "comments", &comments) < 0) ||
         opt_str(args[8], "savetxt", "encoding", &enc) < 0)
         return v_error();
+    /* NumPy checks X's dimensions before fmt. */
+    NdArray *x = value_to_array(args[1], ND_NTYPES);
+    if (!x)
+        return v_error();
+    if (x->ndim == 0 || x->ndim > 2) {
+        int d = x->ndim;
+        nd_decref(x);
+        return rt_raise(ERR_VALUE,
+                        "Expected 1D or 2D array, got %dD array instead", d);
+    }
     const char *one = "%.18e";
     const char **fmts = &one;
     int nfmt = 0;
@@ -281,17 +291,21 @@ static Value bi_savetxt(Value *args)
         one = as_str(f)->data;
     } else if (f.kind == VK_LIST || f.kind == VK_TUPLE) {
         keep = as_items(f);
-        if (v_is_err(keep))
+        if (v_is_err(keep)) {
+            nd_decref(x);
             return keep;
+        }
         List *L = as_list(keep);
         fmts = malloc(((size_t)L->n + 1) * sizeof *fmts);
         if (!fmts) {
+            nd_decref(x);
             v_decref(keep);
             return rt_raise(ERR_MEMORY, "out of memory");
         }
         for (int64_t i = 0; i < L->n; i++) {
             if (L->items[i].kind != VK_STR) {
                 free(fmts);
+                nd_decref(x);
                 v_decref(keep);
                 return rt_raise(ERR_TYPE, "fmt must be a str or a sequence "
                                           "of str");
@@ -299,12 +313,8 @@ static Value bi_savetxt(Value *args)
             fmts[i] = as_str(L->items[i])->data;
         }
         nfmt = (int)L->n;
-        if (!nfmt) {
-            free(fmts);
-            v_decref(keep);
-            return rt_raise(ERR_ATTRIBUTE, "fmt has wrong shape.  []");
-        }
     } else if (f.kind != VK_UNSET) {
+        nd_decref(x);
         Value r = v_to_repr(f);
         if (v_is_err(r))
             return r;
@@ -312,18 +322,26 @@ static Value bi_savetxt(Value *args)
         v_decref(r);
         return v_error();
     }
-    NdArray *x = value_to_array(args[1], ND_NTYPES);
     int rc = -1;
-    if (x) {
+    if (nfmt == 0 && fmts != &one)
+        rc = nd_error(ND_ERR_ATTRIBUTE, "fmt has wrong shape.");
+    else
         rc = nd_savetxt(fname, x, fmts, nfmt, delim, newline, header, footer,
                         comments);
-        nd_decref(x);
-    }
+    nd_decref(x);
     if (fmts != &one)
         free(fmts);
     v_decref(keep);
-    if (!x)
+    if (rc < 0 && nd_error_kind() == ND_ERR_ATTRIBUTE) {
+        /* NumPy's text shows fmt as given: str() of the list or tuple. */
+        Value r = v_to_repr(f);
+        if (v_is_err(r))
+            return r;
+        nd_error_clear();
+        rt_raise(ERR_ATTRIBUTE, "fmt has wrong shape.  %s", as_str(r)->data);
+        v_decref(r);
         return v_error();
+    }
     if (rc < 0)
         return rt_from_lib();
     return v_none();

@@ -373,12 +373,46 @@ END_TEST
 
 START_TEST(view_outlives_its_base)
 {
-    NdArray *a = iota(1, SHAPE(6));
+    NdArray *a = nd_zeros(ND_INT64, 1, SHAPE(6), 'C');
+    for (int64_t i = 0; i < 6; i++)
+        ((int64_t *)a->data)[i] = i;
     NdArray *r = nd_reshape(a, 2, SHAPE(3, 2), 'C');
+    /* A view holds its base, the array owning the memory (NumPy's
+     * b.base is a), so the owner outlives the caller's reference. */
+    ck_assert_ptr_eq(r->base, a);
     nd_decref(a);
-    ck_assert_int_eq(r->buffer->refcount, 1);
+    ck_assert_int_eq(a->refcount, 1);
+    ck_assert_int_eq(r->buffer->refcount, 2); /* the view and its owner */
     ck_assert_int_eq(i64_at(r, (int64_t[]){2, 1}), 5);
     nd_decref(r);
+}
+END_TEST
+
+START_TEST(view_base_chain_collapses_to_owner)
+{
+    NdArray *a = nd_zeros(ND_INT64, 1, SHAPE(6), 'C');
+    ck_assert_ptr_null(a->base);
+    ck_assert_ptr_eq(a->buffer->owner, a);
+    NdArray *t = nd_transpose(a, NULL, 0);
+    NdArray *r = nd_reshape(t, 2, SHAPE(2, 3), 'C');
+    NdArray *v = nd_view(r);
+    ck_assert_ptr_eq(t->base, a);
+    ck_assert_ptr_eq(r->base, a);
+    ck_assert_ptr_eq(v->base, a);
+    ck_assert_int_eq(a->refcount, 4);
+    nd_decref(t);
+    nd_decref(r);
+    nd_decref(v);
+    ck_assert_int_eq(a->refcount, 1);
+    /* A buffer kept without its owner array forgets the owner. */
+    NdBuffer *b = a->buffer;
+    b->refcount++;
+    nd_decref(a);
+    ck_assert_ptr_null(b->owner);
+    NdArray *w = nd_view_new(b, ND_INT64, 0, NULL, NULL, b->data, true);
+    ck_assert_ptr_null(w->base);
+    nd_decref(w);
+    nd_buffer_decref(b);
 }
 END_TEST
 
@@ -818,6 +852,7 @@ int main(void)
     tcase_add_test(create, copy_keeps_permuted_layout);
     tcase_add_test(views, transpose_is_a_view);
     tcase_add_test(views, view_outlives_its_base);
+    tcase_add_test(views, view_base_chain_collapses_to_owner);
     tcase_add_test(views, transpose_with_axes);
     tcase_add_test(views, transpose_errors);
     tcase_add_test(views, swapaxes_view);

@@ -1,8 +1,10 @@
 /* test_file.c — Check suite of lib/file.c: files are written whole or not
  * at all. */
+#define _DEFAULT_SOURCE /* mkdtemp, symlink, lstat */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "nd.h"
@@ -94,6 +96,52 @@ START_TEST(test_missing_folder)
 }
 END_TEST
 
+/* The replacement keeps the old file's permissions, as writing into the
+ * old file would. */
+START_TEST(test_keeps_mode)
+{
+    make_dir();
+    char path[128];
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    NdAtomicFile f;
+    ck_assert_int_eq(nd_atomic_open(&f, path), 0);
+    fputs("old\n", f.fp);
+    ck_assert_int_eq(nd_atomic_commit(&f), 0);
+    ck_assert_int_eq(chmod(path, 0640), 0);
+    ck_assert_int_eq(nd_atomic_open(&f, path), 0);
+    fputs("new\n", f.fp);
+    ck_assert_int_eq(nd_atomic_commit(&f), 0);
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq(st.st_mode & 07777, 0640);
+    remove_dir();
+}
+END_TEST
+
+/* Writing to a symbolic link writes its target; the link stays a link. */
+START_TEST(test_through_symlink)
+{
+    make_dir();
+    char path[128], link[128];
+    snprintf(path, sizeof path, "%s/target.txt", dir);
+    snprintf(link, sizeof link, "%s/link.txt", dir);
+    NdAtomicFile f;
+    ck_assert_int_eq(nd_atomic_open(&f, path), 0);
+    fputs("old\n", f.fp);
+    ck_assert_int_eq(nd_atomic_commit(&f), 0);
+    ck_assert_int_eq(symlink("target.txt", link), 0);
+    ck_assert_int_eq(nd_atomic_open(&f, link), 0);
+    fputs("new\n", f.fp);
+    ck_assert_int_eq(nd_atomic_commit(&f), 0);
+    struct stat st;
+    ck_assert_int_eq(lstat(link, &st), 0);
+    ck_assert(S_ISLNK(st.st_mode));
+    ck_assert_str_eq(slurp(path), "new\n");
+    ck_assert_int_eq(count_entries(), 2);
+    remove_dir();
+}
+END_TEST
+
 static Suite *file_suite(void)
 {
     Suite *s = suite_create("file");
@@ -101,6 +149,8 @@ static Suite *file_suite(void)
     tcase_add_test(tc, test_commit_replaces);
     tcase_add_test(tc, test_abort_keeps_old);
     tcase_add_test(tc, test_missing_folder);
+    tcase_add_test(tc, test_keeps_mode);
+    tcase_add_test(tc, test_through_symlink);
     suite_add_tcase(s, tc);
     return s;
 }

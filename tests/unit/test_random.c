@@ -406,7 +406,7 @@ static const double EG = 0.57721566490153286;
 #define Z3 1.2020569031595942
 #define Z4 (PI * PI * PI * PI / 90)
 
-static void run_stat(const StatCase *c, int idx)
+static void run_stat_dt(const StatCase *c, int idx, NdType dt)
 {
     NdPCG64 g;
     seeded(&g, 1000 + (uint64_t)idx);
@@ -414,14 +414,15 @@ static void run_stat(const StatCase *c, int idx)
     int np = nd_dist_nparams(c->d);
     for (int k = 0; k < np; k++)
         ps[k] = nd_from_data(ND_FLOAT64, 0, NULL, &c->p[k], 1);
-    NdArray *r = nd_random_dist(&g, c->d, ps, 1, SHAPE(N), ND_FLOAT64);
+    NdArray *r = nd_random_dist(&g, c->d, ps, 1, SHAPE(N), dt);
     ck_assert_msg(r != NULL, "case %d: %s", idx, nd_error_message());
     for (int k = 0; k < np; k++)
         nd_decref(ps[k]);
     double *x = malloc(N * sizeof *x);
     for (int i = 0; i < N; i++)
-        x[i] = r->dtype == ND_INT64 ? (double)((int64_t *)r->data)[i]
-                                    : ((double *)r->data)[i];
+        x[i] = r->dtype == ND_INT64     ? (double)((int64_t *)r->data)[i]
+               : r->dtype == ND_FLOAT32 ? (double)((float *)r->data)[i]
+                                        : ((double *)r->data)[i];
     nd_decref(r);
     double m = 0;
     for (int i = 0; i < N; i++)
@@ -465,6 +466,34 @@ static void run_stat(const StatCase *c, int idx)
     }
     free(x);
 }
+
+static void run_stat(const StatCase *c, int idx)
+{
+    run_stat_dt(c, idx, ND_FLOAT64);
+}
+
+/* The float32 samplers are separate algorithms (32-bit draws, float
+ * ziggurats and float gamma), so they get their own moment and KS tests. */
+static double cdf_std_gamma3(double x, const double *p)
+{
+    return cdf_gamma3_2(2 * x, p);
+}
+
+START_TEST(test_stats_float32)
+{
+    const StatCase cases[] = {
+        {ND_DIST_RANDOM, {0, 1}, 0.5, 1.0 / 12, cdf_uniform},
+        {ND_DIST_STANDARD_NORMAL, {0}, 0, 1, cdf_std_normal},
+        {ND_DIST_STANDARD_EXPONENTIAL, {0}, 1, 1, cdf_std_exp},
+        {ND_DIST_STANDARD_EXPONENTIAL_INV, {0}, 1, 1, cdf_std_exp},
+        {ND_DIST_STANDARD_GAMMA, {0.5}, 0.5, 0.5, NULL},
+        {ND_DIST_STANDARD_GAMMA, {1}, 1, 1, cdf_std_exp},
+        {ND_DIST_STANDARD_GAMMA, {3}, 3, 3, cdf_std_gamma3},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        run_stat_dt(&cases[i], 100 + (int)i, ND_FLOAT32);
+}
+END_TEST
 
 START_TEST(test_stats)
 {
@@ -621,6 +650,7 @@ static Suite *random_suite(void)
     TCase *st = tcase_create("distributions");
     tcase_set_timeout(st, 60);
     tcase_add_test(st, test_stats);
+    tcase_add_test(st, test_stats_float32);
     tcase_add_test(st, test_dist_errors);
     tcase_add_test(st, test_multinomial);
     suite_add_tcase(s, st);

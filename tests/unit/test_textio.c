@@ -299,6 +299,48 @@ START_TEST(genfromtxt_fill)
 }
 END_TEST
 
+/* NumPy: an input without rows warns (UserWarning), and genfromtxt's
+ * result without rows is np.array([], dtype): 1-d, whatever the columns. */
+START_TEST(empty_inputs)
+{
+    char path[] = "/tmp/nd_test_emptyXXXXXX";
+    int fd = mkstemp(path);
+    const char *text = "1,2\n3,4\n";
+    ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    NdGenfromtxtOptions o = {.dtype = ND_INT64,
+                             .comments = "#",
+                             .delimiter = ",",
+                             .skip_footer = 2,
+                             .max_rows = -1,
+                             .nusecols = -1};
+    NdGenfromtxtResult r;
+    ck_assert_int_eq(nd_genfromtxt(path, &o, &r), 0);
+    ck_assert_ptr_nonnull(r.array);
+    ck_assert_int_eq(r.array->ndim, 1);
+    ck_assert_int_eq(r.array->shape[0], 0);
+    ck_assert_int_eq(r.array->dtype, ND_INT64);
+    nd_genfromtxt_result_free(&r);
+    NdLoadtxtOptions lo = {.dtype = ND_FLOAT64,
+                           .delimiter = ',',
+                           .quotechar = -1,
+                           .skiprows = 2,
+                           .nusecols = -1,
+                           .max_rows = -1};
+    nd_warnings_clear();
+    NdArray *a = nd_loadtxt(path, &lo);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_int_eq(a->ndim, 1);
+    ck_assert_int_eq(a->shape[0], 0);
+    ck_assert_ptr_nonnull(nd_warning(0));
+    ck_assert_ptr_nonnull(strstr(nd_warning(0), "UserWarning: loadtxt: input "
+                                                "contained no data: \""));
+    nd_warnings_clear();
+    nd_decref(a);
+    unlink(path);
+}
+END_TEST
+
 static Suite *textio_suite(void)
 {
     Suite *s = suite_create("textio");
@@ -312,6 +354,7 @@ static Suite *textio_suite(void)
     tcase_add_test(tc, loadtxt_long_lines);
     tcase_add_test(tc, savetxt_roundtrip_and_atomic);
     tcase_add_test(tc, genfromtxt_fill);
+    tcase_add_test(tc, empty_inputs);
     suite_add_tcase(s, tc);
     return s;
 }
