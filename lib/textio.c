@@ -1598,6 +1598,8 @@ static int split_line(const NdGenfromtxtOptions *o, const char *p, size_t n,
                       Spans *out)
 {
     out->n = 0;
+    if (n == 0) /* also an empty file's missing first line (p NULL) */
+        return 0;
     if (o->comments && o->comments[0]) {
         const char *hit = memmem(p, n, o->comments, strlen(o->comments));
         if (hit)

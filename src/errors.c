@@ -718,7 +718,8 @@ static bool is_stdlib_source(const Source *src)
 int rt_check_fpe(const Source *src, SrcSpan span)
 {
     unsigned status = nd_fpe_status();
-    if (nd_warning(0) && !is_stdlib_source(src)) {
+    bool in_stdlib = is_stdlib_source(src);
+    if (nd_warning(0) && !in_stdlib) {
         for (int i = 0; nd_warning(i); i++)
             put_warning(src, span, nd_warning(i));
         nd_warnings_clear();
@@ -749,6 +750,8 @@ int rt_check_fpe(const Source *src, SrcSpan span)
             rt_raise(ERR_FLOATING_POINT, "%s", text);
             rt_set_place(src, span);
             rc = -1;
+        } else if (in_stdlib) {
+            nd_warn(text); /* queued: reported at the user's line */
         } else {
             put_warning(src, span, text);
         }
