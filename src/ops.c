@@ -168,8 +168,9 @@ static const char *op_symbol(OpKind op)
     }
 }
 
-/* The ufunc an operator stands for; -1 for @ (nd_matmul) and non-ufuncs. */
-static int op_ufunc(OpKind op)
+/* The ufunc an operator stands for; -1 for @ (nd_matmul) and non-ufuncs.
+ * (Exported for ma.c's operator hook: ops.h.) */
+int op_ufunc(OpKind op)
 {
     switch (op) {
     case OP_ADD:

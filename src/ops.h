@@ -16,6 +16,10 @@
 Value op_binary(OpKind op, Value a, Value b);
 /* -a, +a, ~a (OP_NEG, OP_POS, OP_INVERT). */
 Value op_unary(OpKind op, Value a);
+/* The NdUfuncId an operator stands for (OP_ADD -> ND_UF_ADD, OP_NEG ->
+ * ND_UF_NEGATIVE, OP_LT -> ND_UF_LESS, ...); -1 for @ and for in, not in,
+ * is, is not.  Shared with native kinds' operator hooks (ma.c). */
+int op_ufunc(OpKind op);
 /* == != < <= > >=: elementwise (a bool array) when an operand is an
  * array, else one bool (Python's rules for str, tuple, list, None, ...);
  * in / not in (membership, never elementwise); is / is not (identity). */

@@ -1026,50 +1026,6 @@ static Value ma_ufunc(NdUfuncId id, const Value *in, int nin, const KwArg *kw,
     return ma_apply(id, in, nin, false);
 }
 
-static int op_to_ufunc(OpKind op)
-{
-    switch (op) {
-    case OP_ADD:
-        return ND_UF_ADD;
-    case OP_SUB:
-        return ND_UF_SUBTRACT;
-    case OP_MUL:
-        return ND_UF_MULTIPLY;
-    case OP_DIV:
-        return ND_UF_TRUE_DIVIDE;
-    case OP_FLOORDIV:
-        return ND_UF_FLOOR_DIVIDE;
-    case OP_MOD:
-        return ND_UF_REMAINDER;
-    case OP_POW:
-        return ND_UF_POWER;
-    case OP_AND:
-        return ND_UF_BITWISE_AND;
-    case OP_OR:
-        return ND_UF_BITWISE_OR;
-    case OP_XOR:
-        return ND_UF_BITWISE_XOR;
-    case OP_LSHIFT:
-        return ND_UF_LEFT_SHIFT;
-    case OP_RSHIFT:
-        return ND_UF_RIGHT_SHIFT;
-    case OP_EQ:
-        return ND_UF_EQUAL;
-    case OP_NE:
-        return ND_UF_NOT_EQUAL;
-    case OP_LT:
-        return ND_UF_LESS;
-    case OP_LE:
-        return ND_UF_LESS_EQUAL;
-    case OP_GT:
-        return ND_UF_GREATER;
-    case OP_GE:
-        return ND_UF_GREATER_EQUAL;
-    default:
-        return -1;
-    }
-}
-
 /* Operands numpy.ma combines with: numbers, arrays, sequences. */
 static bool operand_ok(Value v)
 {
@@ -1087,7 +1043,7 @@ static bool operand_ok(Value v)
 
 static Value ma_binary(OpKind op, Value a, Value b)
 {
-    int uf = op_to_ufunc(op);
+    int uf = op_ufunc(op);
     if (uf < 0 || !operand_ok(a) || !operand_ok(b))
         return v_unset();
     Value in[2] = {a, b};
@@ -2168,11 +2124,6 @@ static Value bi_masked_values(Value *args)
     return r;
 }
 
-static Value bi_count(Value *args)
-{
-    return m_count(args);
-}
-
 static Value bi_filled(Value *args)
 {
     if (!is_ma(args[0])) {
@@ -2180,49 +2131,6 @@ static Value bi_filled(Value *args)
         return d ? v_array_take(d) : v_error();
     }
     return m_filled(args);
-}
-
-static Value bi_compressed(Value *args)
-{
-    return m_compressed(args);
-}
-
-/* The module's reductions take any array-like (asarray, no mask). */
-static Value bi_sum(Value *args)
-{
-    return m_sum(args);
-}
-static Value bi_prod(Value *args)
-{
-    return m_prod(args);
-}
-static Value bi_mean(Value *args)
-{
-    return m_mean(args);
-}
-static Value bi_var(Value *args)
-{
-    return m_var(args);
-}
-static Value bi_std(Value *args)
-{
-    return m_std(args);
-}
-static Value bi_max(Value *args)
-{
-    return m_max(args);
-}
-static Value bi_min(Value *args)
-{
-    return m_min(args);
-}
-static Value bi_argmax(Value *args)
-{
-    return m_argmax(args);
-}
-static Value bi_argmin(Value *args)
-{
-    return m_argmin(args);
 }
 
 static Value make_masked(void)
@@ -2394,19 +2302,22 @@ const NativeType ma_const_type = {
     "Mask an array where x " OP " value.\n\n"                                  \
     ">>> print(ma." NAME "([1, 2, 3, 4], 2))\n"
 
+/* The module functions that are also methods (count, compressed and the
+ * reductions) share the methods' code: as_ma() takes any array-like as
+ * `self` (asarray, no mask). */
 static const BuiltinDef ma_defs[] = {
     {"MaskedArray", bi_array, ARRAY_P,
      "The masked-array class: calling it is ma.array; isinstance(x, "
      "ma.MaskedArray)\ntells a masked array.\n\n"
      ">>> isinstance(ma.array([1, 2], mask=[0, 1]), ma.MaskedArray)\nTrue\n"},
-    {"argmax", bi_argmax, M_ARG_P, HELP_ARGMAX},
-    {"argmin", bi_argmin, M_ARG_P, HELP_ARGMIN},
+    {"argmax", m_argmax, M_ARG_P, HELP_ARGMAX},
+    {"argmin", m_argmin, M_ARG_P, HELP_ARGMIN},
     {"array", bi_array, ARRAY_P, HELP_ARRAY},
-    {"compressed", bi_compressed, "x",
+    {"compressed", m_compressed, "x",
      "The unmasked elements as a 1-d array.\n\n"
      ">>> ma.compressed(ma.array([1, 2, 3], mask=[1, 0, 0]))\n"
      "array([2, 3])\n"},
-    {"count", bi_count, "a, axis=None, keepdims=False",
+    {"count", m_count, "a, axis=None, keepdims=False",
      "The number of unmasked elements of a (along an axis when given).\n\n"
      ">>> ma.count(ma.array([[1, 2], [3, 4]], mask=[[1, 0], [0, 0]]), "
      "axis=0)\narray([1, 2])\n"},
@@ -2469,16 +2380,16 @@ static const BuiltinDef ma_defs[] = {
      "Mask an array where condition is true (combined with a's own mask).\n\n"
      ">>> x = array([1, 2, 3, 4, 5])\n>>> print(ma.masked_where(x > 3, x))\n"
      "[1 2 3 -- --]\n"},
-    {"max", bi_max, M_MAX_P, HELP_MAX},
-    {"mean", bi_mean, M_SUM_P, HELP_MEAN},
+    {"max", m_max, M_MAX_P, HELP_MAX},
+    {"mean", m_mean, M_SUM_P, HELP_MEAN},
     {"median", m_median,
      "a, axis=None, out=None, overwrite_input=False, keepdims=False",
      HELP_MEDIAN},
-    {"min", bi_min, M_MAX_P, HELP_MIN},
-    {"prod", bi_prod, M_SUM_P, HELP_PROD},
-    {"std", bi_std, M_VAR_P, HELP_STD},
-    {"sum", bi_sum, M_SUM_P, HELP_SUM},
-    {"var", bi_var, M_VAR_P, HELP_VAR},
+    {"min", m_min, M_MAX_P, HELP_MIN},
+    {"prod", m_prod, M_SUM_P, HELP_PROD},
+    {"std", m_std, M_VAR_P, HELP_STD},
+    {"sum", m_sum, M_SUM_P, HELP_SUM},
+    {"var", m_var, M_VAR_P, HELP_VAR},
 };
 
 static const NsConst ma_consts[] = {
