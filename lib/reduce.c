@@ -1044,7 +1044,7 @@ static NdArray *reduce_fold(const RedSpec *S, FoldFn fold, NdArray *a,
         else
             nout *= a->shape[d];
     }
-    if (n == 0 && nout != 0 && !S->has_identity && !initial) {
+    if (n == 0 && !S->has_identity && !initial) {
         nd_error(ND_ERR_VALUE,
                  "zero-size array to reduction operation %s which has no "
                  "identity",
@@ -2026,7 +2026,7 @@ static NdArray *arg_impl(NdArray *a, bool has_axis, int axis, bool keepdims,
             oshape[ond++] = src->shape[d];
             nout *= src->shape[d];
         }
-    if (len == 0 && nout > 0) {
+    if (len == 0) {
         nd_decref(owned);
         nd_error(ND_ERR_VALUE, "attempt to get %s of an empty sequence", name);
         return NULL;
