@@ -116,6 +116,12 @@ int bi_parse_int(const char *s, int base, int64_t *out, bool *overflow);
  * malloc'd string (NULL on MemoryError). */
 char *bi_float_repr(double x);
 
+/* reduce.c's argument readers, shared with ma.c's reductions.  A flag:
+ * unset -> false, else its truth value (-1 with the error pending).  A
+ * dtype: unset/None -> ND_NTYPES (none given), else value_to_dtype. */
+int bi_get_flag(Value v, bool *out);
+int bi_get_dtype(Value v, NdType *out);
+
 /* ------------------------------------------ indexing room (I4) additions */
 
 /* a.flat: NumPy's flatiter over an array (indexing.c). */

@@ -1256,24 +1256,6 @@ static int get_axes(Value v, int *axes, int *naxes)
     return 0;
 }
 
-static int get_bool(Value v, bool *out)
-{
-    *out = false;
-    if (v.kind == VK_UNSET)
-        return 0;
-    int t = op_truth(v);
-    if (t < 0)
-        return -1;
-    *out = t;
-    return 0;
-}
-
-static int get_dtype(Value v, NdType *out)
-{
-    *out = ND_NTYPES;
-    return given(v) ? value_to_dtype(v, out) : 0;
-}
-
 typedef enum RedKind { R_SUM, R_PROD, R_MEAN, R_VAR, R_STD } RedKind;
 
 /* The masked result of a reduction: data r, masked where no element was
@@ -1380,22 +1362,54 @@ static NdArray *valid_count(NdArray *data, NdArray *mask, const int *axes,
     return nd_sum(*valid, axes, naxes, keep, ND_INT64, NULL, NULL);
 }
 
-static Value reduce_common(Value self, RedKind kind, Value axis, Value dtype,
-                           Value out, Value keepdims, Value ddof)
+/* The start of a masked reduction: out= refused, self as a masked array
+ * (a new reference, or the error value), then axis, dtype (only when dt is
+ * not NULL) and keepdims read in that order. */
+static Value red_begin(Value self, Value out, Value axis, Value dtype,
+                       Value keepdims, int *axes, int *naxes, NdType *dt,
+                       bool *keep)
 {
     if (given(out))
         return rt_raise(ERR_TYPE, "out= is not supported for masked arrays");
     Value sv = as_ma(self);
     if (v_is_err(sv))
         return sv;
-    MaObj *m = MA(sv);
+    if (get_axes(axis, axes, naxes) < 0 ||
+        (dt && bi_get_dtype(dtype, dt) < 0) ||
+        bi_get_flag(keepdims, keep) < 0) {
+        v_decref(sv);
+        return v_error();
+    }
+    return sv;
+}
+
+/* fill_value= of min/max/argmin/argmax: *e kept when not given; -1 with
+ * the error pending. */
+static int get_fill(Value fill, NdScalar *e)
+{
+    if (!given(fill))
+        return 0;
+    NdArray *fa = value_to_array(fill, ND_NTYPES);
+    if (!fa)
+        return -1;
+    int rc = nd_item(fa, e);
+    nd_decref(fa);
+    return rc < 0 ? rt_fail_from_lib() : 0;
+}
+
+static Value reduce_common(Value self, RedKind kind, Value axis, Value dtype,
+                           Value out, Value keepdims, Value ddof)
+{
     int axes[ND_MAXDIMS], naxes;
     NdType dt;
     bool keep;
+    Value sv =
+        red_begin(self, out, axis, dtype, keepdims, axes, &naxes, &dt, &keep);
+    if (v_is_err(sv))
+        return sv;
+    MaObj *m = MA(sv);
     double dd = 0;
-    if (get_axes(axis, axes, &naxes) < 0 || get_dtype(dtype, &dt) < 0 ||
-        get_bool(keepdims, &keep) < 0 ||
-        (given(ddof) && value_to_double(ddof, &dd) < 0)) {
+    if (given(ddof) && value_to_double(ddof, &dd) < 0) {
         v_decref(sv);
         return v_error();
     }
@@ -1499,28 +1513,18 @@ static Value m_std(Value *args)
 static Value extreme_common(Value self, bool is_max, Value axis, Value out,
                             Value fill, Value keepdims)
 {
-    if (given(out))
-        return rt_raise(ERR_TYPE, "out= is not supported for masked arrays");
-    Value sv = as_ma(self);
+    int axes[ND_MAXDIMS], naxes;
+    bool keep;
+    Value sv = red_begin(self, out, axis, v_unset(), keepdims, axes, &naxes,
+                         NULL, &keep);
     if (v_is_err(sv))
         return sv;
     MaObj *m = MA(sv);
-    int axes[ND_MAXDIMS], naxes;
-    bool keep;
-    if (get_axes(axis, axes, &naxes) < 0 || get_bool(keepdims, &keep) < 0) {
-        v_decref(sv);
-        return v_error();
-    }
     const int *ap = naxes < 0 ? NULL : axes;
     NdScalar e = extreme(m->data->dtype, !is_max);
-    if (given(fill)) {
-        NdArray *fa = value_to_array(fill, ND_NTYPES);
-        if (!fa || nd_item(fa, &e) < 0) {
-            nd_decref(fa);
-            v_decref(sv);
-            return fa ? rt_from_lib() : v_error();
-        }
-        nd_decref(fa);
+    if (get_fill(fill, &e) < 0) {
+        v_decref(sv);
+        return v_error();
     }
     NdArray *valid = NULL, *cnt = NULL, *r = NULL;
     NdArray *f = filled_with(m->data, m->mask, &e);
@@ -1564,19 +1568,15 @@ static Value arg_common(Value self, bool is_max, Value axis, Value fill,
     MaObj *m = MA(sv);
     bool keep, has = given(axis);
     int64_t ax = 0;
-    if (get_bool(keepdims, &keep) < 0 || (has && bi_get_int(axis, &ax) < 0)) {
+    if (bi_get_flag(keepdims, &keep) < 0 ||
+        (has && bi_get_int(axis, &ax) < 0)) {
         v_decref(sv);
         return v_error();
     }
     NdScalar e = extreme(m->data->dtype, !is_max);
-    if (given(fill)) {
-        NdArray *fa = value_to_array(fill, ND_NTYPES);
-        if (!fa || nd_item(fa, &e) < 0) {
-            nd_decref(fa);
-            v_decref(sv);
-            return fa ? rt_from_lib() : v_error();
-        }
-        nd_decref(fa);
+    if (get_fill(fill, &e) < 0) {
+        v_decref(sv);
+        return v_error();
     }
     NdArray *f = filled_with(m->data, m->mask, &e);
     int a = (int)(ax < -1000 ? -1000 : ax > 1000 ? 1000 : ax);
@@ -1604,18 +1604,13 @@ static Value m_argmin(Value *args)
  * lanes without a valid element are masked. */
 static Value m_median(Value *args)
 {
-    if (given(args[2]))
-        return rt_raise(ERR_TYPE, "out= is not supported for masked arrays");
-    Value sv = as_ma(args[0]);
+    int axes[ND_MAXDIMS], naxes;
+    bool keep;
+    Value sv = red_begin(args[0], args[2], args[1], v_unset(), args[4], axes,
+                         &naxes, NULL, &keep);
     if (v_is_err(sv))
         return sv;
     MaObj *m = MA(sv);
-    int axes[ND_MAXDIMS], naxes;
-    bool keep;
-    if (get_axes(args[1], axes, &naxes) < 0 || get_bool(args[4], &keep) < 0) {
-        v_decref(sv);
-        return v_error();
-    }
     const int *ap = naxes < 0 ? NULL : axes;
     if (!m->mask) {
         NdArray *r = nd_median(m->data, ap, naxes, keep, false);
@@ -1654,16 +1649,13 @@ static Value m_median(Value *args)
 /* count(axis=None, keepdims=False): valid elements. */
 static Value m_count(Value *args)
 {
-    Value sv = as_ma(args[0]);
+    int axes[ND_MAXDIMS], naxes;
+    bool keep;
+    Value sv = red_begin(args[0], v_unset(), args[1], v_unset(), args[2], axes,
+                         &naxes, NULL, &keep);
     if (v_is_err(sv))
         return sv;
     MaObj *m = MA(sv);
-    int axes[ND_MAXDIMS], naxes;
-    bool keep;
-    if (get_axes(args[1], axes, &naxes) < 0 || get_bool(args[2], &keep) < 0) {
-        v_decref(sv);
-        return v_error();
-    }
     NdArray *valid = valid_of(m->data, m->mask);
     NdArray *r = valid ? nd_sum(valid, naxes < 0 ? NULL : axes, naxes, keep,
                                 ND_INT64, NULL, NULL)
@@ -1899,7 +1891,7 @@ static Value masked_where_impl(Value *args, bool shrink)
                         s2, s1);
     }
     bool cp = true;
-    if (get_bool(args[2], &cp) < 0) {
+    if (bi_get_flag(args[2], &cp) < 0) {
         nd_decref(d);
         nd_decref(k);
         nd_decref(cb);
@@ -2111,7 +2103,7 @@ static Value bi_masked_values(Value *args)
         return v_error();
     }
     bool shrink = true;
-    if (get_bool(args[5], &shrink) < 0) {
+    if (bi_get_flag(args[5], &shrink) < 0) {
         v_decref(r);
         return v_error();
     }

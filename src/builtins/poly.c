@@ -180,43 +180,12 @@ static void poly_finalize(Obj *self)
 
 /* ------------------------------------------------------------ printing */
 
-/* A growing text buffer. */
-typedef struct Buf {
-    char *s;
-    size_t n, cap;
-    bool oom;
-} Buf;
+/* Text is built in value.h's TextBuf (MemoryError pending on failure). */
 
-static void buf_add(Buf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (b->n + n + 1 > cap)
-            cap *= 2;
-        char *ns = realloc(b->s, cap);
-        if (!ns) {
-            b->oom = true;
-            return;
-        }
-        b->s = ns;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = '\0';
-}
-
-static void buf_puts(Buf *b, const char *s)
-{
-    buf_add(b, s, strlen(s));
-}
-
-static void buf_spaces(Buf *b, long k)
+static void buf_spaces(TextBuf *b, long k)
 {
     for (long i = 0; i < k; i++)
-        buf_add(b, " ", 1);
+        textbuf_putc(b, ' ');
 }
 
 /* Python's '%.4g' % q (no "-nan"), with NumPy's fmt_float trimming of a
@@ -239,10 +208,8 @@ static void fmt_float(double q, char *out, size_t size)
 static char *raise_power(const char *astr)
 {
     const long wrap = 70;
-    Buf out = {0}, line1 = {0}, line2 = {0};
-    buf_puts(&out, " ");
-    buf_puts(&line1, "");
-    buf_puts(&line2, "");
+    TextBuf out = {0}, line1 = {0}, line2 = {0};
+    textbuf_puts(&out, " ");
     size_t n = 0, len = strlen(astr);
     for (;;) {
         const char *m = strstr(astr + n, "**");
@@ -258,31 +225,30 @@ static char *raise_power(const char *astr)
         n = end;
         long add2 = partlen + (plen > 1 ? plen - 1 : 0);
         long add1 = (partlen > 1 ? partlen - 1 : 0) + plen;
-        if ((long)line2.n + add2 > wrap || (long)line1.n + add1 > wrap) {
-            buf_add(&out, line1.s, line1.n);
-            buf_puts(&out, "\n");
-            buf_add(&out, line2.s, line2.n);
-            buf_puts(&out, "\n ");
-            line1.n = line2.n = 0;
-            line1.s[0] = line2.s[0] = '\0';
+        if ((long)line2.len + add2 > wrap || (long)line1.len + add1 > wrap) {
+            textbuf_put(&out, line1.data, line1.len);
+            textbuf_puts(&out, "\n");
+            textbuf_put(&out, line2.data, line2.len);
+            textbuf_puts(&out, "\n ");
+            line1.len = line2.len = 0;
         }
-        buf_add(&line2, part, (size_t)partlen);
+        textbuf_put(&line2, part, partlen);
         buf_spaces(&line2, plen - 1);
         buf_spaces(&line1, partlen - 1);
-        buf_add(&line1, power, (size_t)plen);
+        textbuf_put(&line1, power, plen);
     }
-    buf_add(&out, line1.s, line1.n);
-    buf_puts(&out, "\n");
-    buf_add(&out, line2.s, line2.n);
-    buf_puts(&out, astr + n);
-    bool oom = out.oom || line1.oom || line2.oom;
-    free(line1.s);
-    free(line2.s);
-    if (oom) {
-        free(out.s);
+    textbuf_put(&out, line1.data, line1.len);
+    textbuf_puts(&out, "\n");
+    textbuf_put(&out, line2.data, line2.len);
+    textbuf_puts(&out, astr + n);
+    bool failed = out.failed || line1.failed || line2.failed;
+    textbuf_release(&line1);
+    textbuf_release(&line2);
+    if (failed) {
+        textbuf_release(&out);
         return NULL;
     }
-    return out.s;
+    return out.data;
 }
 
 /* NumPy's poly1d.__str__. */
@@ -301,12 +267,12 @@ static Value poly_str(Value self)
             break;
     }
     int64_t N = n - first - 1;
-    Buf s = {0};
-    buf_puts(&s, "0");
+    TextBuf s = {0};
+    textbuf_puts(&s, "0");
     for (int64_t k = 0; k < n - first; k++) {
         double re = 0, im = 0;
         if (elem_c128(p->coeffs, first + k, &re, &im) < 0) {
-            free(s.s);
+            textbuf_release(&s);
             return v_error();
         }
         char coef[128], a[48], b[48], term[256];
@@ -334,25 +300,25 @@ static Value poly_str(Value self)
                      (long long)power);
         if (k > 0) {
             if (term[0] == '-') {
-                buf_puts(&s, " - ");
-                buf_puts(&s, term + 1);
+                textbuf_puts(&s, " - ");
+                textbuf_puts(&s, term + 1);
             } else if (term[0]) {
-                buf_puts(&s, " + ");
-                buf_puts(&s, term);
+                textbuf_puts(&s, " + ");
+                textbuf_puts(&s, term);
             }
         } else {
-            s.n = 0;
-            buf_puts(&s, term);
+            s.len = 0;
+            textbuf_puts(&s, term);
         }
     }
-    if (s.oom) {
-        free(s.s);
-        return rt_raise(ERR_MEMORY, "out of memory");
+    if (s.failed) {
+        textbuf_release(&s);
+        return v_error();
     }
-    char *r = raise_power(s.s ? s.s : "");
-    free(s.s);
+    char *r = raise_power(s.data ? s.data : "");
+    textbuf_release(&s);
     if (!r)
-        return rt_raise(ERR_MEMORY, "out of memory");
+        return v_error();
     Value v = v_str(r);
     free(r);
     return v;
@@ -368,19 +334,13 @@ static Value poly_repr(Value self)
         return r;
     const char *s = as_str(r)->data;
     size_t n = strlen(s);
-    Buf b = {0};
-    buf_puts(&b, "poly1d(");
+    TextBuf b = {0};
+    textbuf_puts(&b, "poly1d(");
     if (n > 7)
-        buf_add(&b, s + 6, n - 7);
-    buf_puts(&b, ")");
+        textbuf_put(&b, s + 6, (int64_t)n - 7);
+    textbuf_puts(&b, ")");
     v_decref(r);
-    if (b.oom) {
-        free(b.s);
-        return rt_raise(ERR_MEMORY, "out of memory");
-    }
-    Value v = v_str(b.s);
-    free(b.s);
-    return v;
+    return textbuf_finish(&b);
 }
 
 /* ---------------------------------------------------------- attributes */

@@ -615,6 +615,28 @@ static int get_size(Value v, int *ndim, int64_t *shape)
     return value_to_shape(v, ndim, shape);
 }
 
+/* The result of `size` draws of a vector of length d (multinomial,
+ * dirichlet, multivariate_normal): a new C-order array of dt with shape
+ * size + (d,); NULL with the error pending. */
+static NdArray *draws_array(Value size, int64_t d, NdType dt)
+{
+    int nd;
+    int64_t shape[ND_MAXDIMS + 1];
+    if (get_size(size, &nd, shape) < 0)
+        return NULL;
+    if (nd < 0)
+        nd = 0;
+    if (nd >= ND_MAXDIMS) {
+        rt_raise(ERR_VALUE, "too many dimensions");
+        return NULL;
+    }
+    shape[nd] = d;
+    NdArray *r = nd_empty(dt, nd + 1, shape, 'C');
+    if (!r)
+        rt_from_lib();
+    return r;
+}
+
 /* args: self, size */
 static Value pcg_random_raw(Value *args)
 {
@@ -1016,6 +1038,29 @@ static void swap_bytes(char *a, char *b, char *tmp, size_t size)
     memcpy(b, tmp, size);
 }
 
+/* Walking the lanes of a along axis ax (shuffle's subarrays, permuted's
+ * lanes): idx counts over the other axes in C order; lane_offset is the
+ * byte offset of the lane's first element, lane_next steps idx on. */
+static int64_t lane_offset(const NdArray *a, int ax, const int64_t *idx)
+{
+    int64_t off = 0;
+    for (int k = 0; k < a->ndim; k++)
+        if (k != ax)
+            off += idx[k] * a->strides[k];
+    return off;
+}
+
+static void lane_next(const NdArray *a, int ax, int64_t *idx)
+{
+    for (int k = a->ndim - 1; k >= 0; k--) {
+        if (k == ax)
+            continue;
+        if (++idx[k] < a->shape[k])
+            return;
+        idx[k] = 0;
+    }
+}
+
 /* Fisher–Yates over axis 0 of an array (in place), NumPy's order:
  * i from n-1 down to 1, j = random_interval(i). */
 static int shuffle_array(NdPCG64 *g, NdArray *a, int axis)
@@ -1051,19 +1096,10 @@ static int shuffle_array(NdPCG64 *g, NdArray *a, int axis)
             continue;
         memset(idx, 0, sizeof idx);
         for (int64_t e = 0; e < inner; e++) {
-            int64_t off = 0;
-            for (int k = 0; k < a->ndim; k++)
-                if (k != ax)
-                    off += idx[k] * a->strides[k];
+            int64_t off = lane_offset(a, ax, idx);
             swap_bytes(a->data + off + i * a->strides[ax],
                        a->data + off + j * a->strides[ax], tmp, isz);
-            for (int k = a->ndim - 1; k >= 0; k--) {
-                if (k == ax)
-                    continue;
-                if (++idx[k] < a->shape[k])
-                    break;
-                idx[k] = 0;
-            }
+            lane_next(a, ax, idx);
         }
     }
     return 0;
@@ -1177,25 +1213,42 @@ static Value m_permuted(Value *args)
     int64_t n = a->shape[ax], lanes = n ? a->size / n : 0;
     int64_t idx[ND_MAXDIMS] = {0};
     for (int64_t l = 0; l < lanes; l++) {
-        int64_t off = 0;
-        for (int k = 0; k < a->ndim; k++)
-            if (k != ax)
-                off += idx[k] * a->strides[k];
+        int64_t off = lane_offset(a, ax, idx);
         for (int64_t i = n - 1; i >= 1; i--) {
             int64_t j = (int64_t)nd_random_interval(g, (uint64_t)i);
             if (i != j)
                 swap_bytes(a->data + off + i * a->strides[ax],
                            a->data + off + j * a->strides[ax], tmp, isz);
         }
-        for (int k = a->ndim - 1; k >= 0; k--) {
-            if (k == ax)
-                continue;
-            if (++idx[k] < a->shape[k])
-                break;
-            idx[k] = 0;
-        }
+        lane_next(a, ax, idx);
     }
     return v_array_take(a);
+}
+
+/* choice with p: the normalised running sums of the n weights w
+ * (cdf / cdf[-1], as NumPy), and one draw from them: the index
+ * searchsorted(cdf, U, side='right') for a uniform U in [0, 1). */
+static void cdf_of(const double *w, int64_t n, double *cdf)
+{
+    double s = 0;
+    for (int64_t i = 0; i < n; i++)
+        cdf[i] = s += w[i];
+    for (int64_t i = 0; i < n; i++)
+        cdf[i] /= cdf[n - 1];
+}
+
+static int64_t cdf_draw(NdPCG64 *g, const double *cdf, int64_t n)
+{
+    double u = nd_pcg64_next_double(g);
+    int64_t lo = 0, hi = n;
+    while (lo < hi) {
+        int64_t mid = lo + (hi - lo) / 2;
+        if (cdf[mid] <= u)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* choice's index draw (NumPy's algorithm step for step). */
@@ -1218,23 +1271,9 @@ static NdArray *choice_indices(NdPCG64 *g, int64_t pop, int nd,
                 nd_decref(idx);
                 return NULL;
             }
-            double s = 0;
-            for (int64_t i = 0; i < pop; i++)
-                cdf[i] = s += p[i];
-            for (int64_t i = 0; i < pop; i++)
-                cdf[i] /= cdf[pop - 1];
-            for (int64_t i = 0; i < size; i++) {
-                double u = nd_pcg64_next_double(g);
-                int64_t lo = 0, hi = pop;
-                while (lo < hi) {
-                    int64_t mid = lo + (hi - lo) / 2;
-                    if (cdf[mid] <= u)
-                        lo = mid + 1;
-                    else
-                        hi = mid;
-                }
-                out[i] = lo;
-            }
+            cdf_of(p, pop, cdf);
+            for (int64_t i = 0; i < size; i++)
+                out[i] = cdf_draw(g, cdf, pop);
             free(cdf);
         } else {
             nd_random_bounded_fill(g, ND_INT64, 0, (uint64_t)(pop - 1), size,
@@ -1257,11 +1296,7 @@ static NdArray *choice_indices(NdPCG64 *g, int64_t pop, int nd,
         memcpy(w, p, (size_t)pop * sizeof *w);
         int64_t found = 0;
         while (found < size) {
-            double s = 0;
-            for (int64_t i = 0; i < pop; i++)
-                cdf[i] = s += w[i];
-            for (int64_t i = 0; i < pop; i++)
-                cdf[i] /= cdf[pop - 1];
+            cdf_of(w, pop, cdf);
             int64_t want = size - found, got = 0;
             int64_t *fresh = nd_malloc((size_t)want * sizeof *fresh);
             if (!fresh) {
@@ -1272,16 +1307,8 @@ static NdArray *choice_indices(NdPCG64 *g, int64_t pop, int nd,
                 return NULL;
             }
             for (int64_t i = 0; i < want; i++) {
-                double u = nd_pcg64_next_double(g);
-                int64_t lo = 0, hi = pop;
-                while (lo < hi) {
-                    int64_t mid = lo + (hi - lo) / 2;
-                    if (cdf[mid] <= u)
-                        lo = mid + 1;
-                    else
-                        hi = mid;
-                }
-                fresh[i] = lo < pop ? lo : pop - 1;
+                int64_t k = cdf_draw(g, cdf, pop);
+                fresh[i] = k < pop ? k : pop - 1;
             }
             /* unique values in order of first appearance */
             for (int64_t i = 0; i < want; i++) {
@@ -1539,22 +1566,9 @@ static Value m_multinomial(Value *args)
         rt_raise(ERR_VALUE, "sum(pvals[:-1]) > 1.0");
         goto done;
     }
-    int nd;
-    int64_t shape[ND_MAXDIMS + 1];
-    if (get_size(args[3], &nd, shape) < 0)
+    NdArray *r = draws_array(args[3], d, ND_INT64);
+    if (!r)
         goto done;
-    if (nd < 0)
-        nd = 0;
-    if (nd >= ND_MAXDIMS) {
-        rt_raise(ERR_VALUE, "too many dimensions");
-        goto done;
-    }
-    shape[nd] = d;
-    NdArray *r = nd_empty(ND_INT64, nd + 1, shape, 'C');
-    if (!r) {
-        rt_from_lib();
-        goto done;
-    }
     int64_t m = d ? r->size / d : 0;
     for (int64_t i = 0; i < m; i++)
         nd_random_multinomial(gen_rng(args[0]), n, p, d,
@@ -1592,22 +1606,9 @@ static Value m_dirichlet(Value *args)
             goto done;
         }
     }
-    int nd;
-    int64_t shape[ND_MAXDIMS + 1];
-    if (get_size(args[2], &nd, shape) < 0)
+    NdArray *r = draws_array(args[2], k, ND_FLOAT64);
+    if (!r)
         goto done;
-    if (nd < 0)
-        nd = 0;
-    if (nd >= ND_MAXDIMS) {
-        rt_raise(ERR_VALUE, "too many dimensions");
-        goto done;
-    }
-    shape[nd] = k;
-    NdArray *r = nd_empty(ND_FLOAT64, nd + 1, shape, 'C');
-    if (!r) {
-        rt_from_lib();
-        goto done;
-    }
     NdPCG64 *g = gen_rng(args[0]);
     double *o = (double *)r->data;
     int64_t m = k ? r->size / k : 0;
@@ -1760,26 +1761,14 @@ static Value m_multivariate_normal(Value *args)
                  "covariance is not symmetric positive-semidefinite.");
         goto done;
     }
-    int nd;
-    int64_t shape[ND_MAXDIMS + 1];
-    if (get_size(args[3], &nd, shape) < 0) {
+    NdArray *r = draws_array(args[3], n, ND_FLOAT64);
+    if (!r) {
         free(F);
         goto done;
     }
-    if (nd < 0)
-        nd = 0;
-    if (nd >= ND_MAXDIMS) {
-        free(F);
-        rt_raise(ERR_VALUE, "too many dimensions");
-        goto done;
-    }
-    shape[nd] = n;
-    NdArray *r = nd_empty(ND_FLOAT64, nd + 1, shape, 'C');
     double *z = nd_malloc((size_t)(n ? n : 1) * sizeof *z);
-    if (!r || !z) {
-        if (r)
-            nd_decref(r);
-        free(z);
+    if (!z) {
+        nd_decref(r);
         free(F);
         goto lib_fail;
     }

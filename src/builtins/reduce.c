@@ -77,7 +77,9 @@ static int get_axis1(Value v, bool *has, int *axis)
     return 0;
 }
 
-static int get_flag(Value v, bool *out)
+/* bi_get_flag, bi_get_dtype: exported (builtins.h), ma.c reads its
+ * reductions' arguments with them too. */
+int bi_get_flag(Value v, bool *out)
 {
     *out = false;
     if (v.kind == VK_UNSET)
@@ -89,7 +91,7 @@ static int get_flag(Value v, bool *out)
     return 0;
 }
 
-static int get_dtype(Value v, NdType *out)
+int bi_get_dtype(Value v, NdType *out)
 {
     *out = ND_NTYPES;
     return given(v) ? value_to_dtype(v, out) : 0;
@@ -198,9 +200,9 @@ static Value sum_like(Value *args, SumFn fn)
     NdScalar init;
     const NdScalar *ip;
     NdArray *where;
-    if (get_axes(args[1], axes, &naxes) < 0 || get_dtype(args[2], &dt) < 0 ||
-        get_flag(args[4], &keep) < 0 || get_initial(args[5], &init, &ip) < 0 ||
-        get_where(args[6], &where) < 0)
+    if (get_axes(args[1], axes, &naxes) < 0 || bi_get_dtype(args[2], &dt) < 0 ||
+        bi_get_flag(args[4], &keep) < 0 ||
+        get_initial(args[5], &init, &ip) < 0 || get_where(args[6], &where) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a) {
@@ -254,7 +256,8 @@ static Value max_like(Value *args, MaxFn fn)
     NdScalar init;
     const NdScalar *ip;
     NdArray *where;
-    if (get_axes(args[1], axes, &naxes) < 0 || get_flag(args[3], &keep) < 0 ||
+    if (get_axes(args[1], axes, &naxes) < 0 ||
+        bi_get_flag(args[3], &keep) < 0 ||
         get_initial(args[4], &init, &ip) < 0 || get_where(args[5], &where) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
@@ -293,8 +296,8 @@ static Value anyall(Value *args, bool any)
     int axes[ND_MAXDIMS], naxes;
     bool keep;
     NdArray *where;
-    if (get_axes(args[1], axes, &naxes) < 0 || get_flag(args[3], &keep) < 0 ||
-        get_where(args[4], &where) < 0)
+    if (get_axes(args[1], axes, &naxes) < 0 ||
+        bi_get_flag(args[3], &keep) < 0 || get_where(args[4], &where) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a) {
@@ -322,7 +325,7 @@ static Value bi_ptp(Value *args)
 {
     int axes[ND_MAXDIMS], naxes;
     bool keep;
-    if (get_axes(args[1], axes, &naxes) < 0 || get_flag(args[3], &keep) < 0)
+    if (get_axes(args[1], axes, &naxes) < 0 || bi_get_flag(args[3], &keep) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a)
@@ -339,7 +342,7 @@ static Value arg_like(Value *args, ArgFn fn)
 {
     bool has, keep;
     int axis = 0;
-    if (get_axis1(args[1], &has, &axis) < 0 || get_flag(args[3], &keep) < 0)
+    if (get_axis1(args[1], &has, &axis) < 0 || bi_get_flag(args[3], &keep) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a)
@@ -378,8 +381,8 @@ static Value mean_like(Value *args, MeanFn fn)
     NdType dt;
     bool keep;
     NdArray *where;
-    if (get_axes(args[1], axes, &naxes) < 0 || get_dtype(args[2], &dt) < 0 ||
-        get_flag(args[4], &keep) < 0 || get_where(args[5], &where) < 0)
+    if (get_axes(args[1], axes, &naxes) < 0 || bi_get_dtype(args[2], &dt) < 0 ||
+        bi_get_flag(args[4], &keep) < 0 || get_where(args[5], &where) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a) {
@@ -421,8 +424,8 @@ static Value var_like(Value *args, VarFn fn)
                                        "simultaneously.");
         args[4] = args[8];
     }
-    if (get_axes(args[1], axes, &naxes) < 0 || get_dtype(args[2], &dt) < 0 ||
-        get_ddof(args[4], &ddof) < 0 || get_flag(args[5], &keep) < 0 ||
+    if (get_axes(args[1], axes, &naxes) < 0 || bi_get_dtype(args[2], &dt) < 0 ||
+        get_ddof(args[4], &ddof) < 0 || bi_get_flag(args[5], &keep) < 0 ||
         get_where(args[6], &where) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
@@ -463,7 +466,7 @@ static Value cum_like(Value *args, CumFn fn)
     bool has;
     int axis = 0;
     NdType dt;
-    if (get_axis1(args[1], &has, &axis) < 0 || get_dtype(args[2], &dt) < 0)
+    if (get_axis1(args[1], &has, &axis) < 0 || bi_get_dtype(args[2], &dt) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a)
@@ -499,7 +502,7 @@ static Value median_like(Value *args, bool nan_skip)
 {
     int axes[ND_MAXDIMS], naxes;
     bool keep;
-    if (get_axes(args[1], axes, &naxes) < 0 || get_flag(args[4], &keep) < 0)
+    if (get_axes(args[1], axes, &naxes) < 0 || bi_get_flag(args[4], &keep) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a)
@@ -537,7 +540,7 @@ static Value quantile_like(Value *args, bool percent, bool nan_skip)
         if (nd_quantile_method(name, &m) < 0)
             return rt_from_lib();
     }
-    if (get_axes(args[2], axes, &naxes) < 0 || get_flag(args[6], &keep) < 0)
+    if (get_axes(args[2], axes, &naxes) < 0 || bi_get_flag(args[6], &keep) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a)
@@ -595,7 +598,7 @@ static Value bi_average(Value *args)
     int axes[ND_MAXDIMS], naxes;
     bool returned, keep;
     if (get_axes(args[1], axes, &naxes) < 0 ||
-        get_flag(args[3], &returned) < 0 || get_flag(args[4], &keep) < 0)
+        bi_get_flag(args[3], &returned) < 0 || bi_get_flag(args[4], &keep) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a)
@@ -631,9 +634,9 @@ static Value bi_average(Value *args)
 static Value bi_cov(Value *args)
 {
     bool rowvar = true, bias;
-    if (args[2].kind != VK_UNSET && get_flag(args[2], &rowvar) < 0)
+    if (args[2].kind != VK_UNSET && bi_get_flag(args[2], &rowvar) < 0)
         return v_error();
-    if (get_flag(args[3], &bias) < 0)
+    if (bi_get_flag(args[3], &bias) < 0)
         return v_error();
     int64_t ddof = -1;
     if (given(args[4])) {
@@ -643,7 +646,7 @@ static Value bi_cov(Value *args)
             ddof = ddof; /* NumPy allows it; the factor then grows */
     }
     NdType dt;
-    if (get_dtype(args[7], &dt) < 0)
+    if (bi_get_dtype(args[7], &dt) < 0)
         return v_error();
     NdArray *arr[4] = {NULL, NULL, NULL, NULL};
     Value src[4] = {args[0], args[1], args[5], args[6]};
@@ -667,10 +670,10 @@ static Value bi_cov(Value *args)
 static Value bi_corrcoef(Value *args)
 {
     bool rowvar = true;
-    if (args[2].kind != VK_UNSET && get_flag(args[2], &rowvar) < 0)
+    if (args[2].kind != VK_UNSET && bi_get_flag(args[2], &rowvar) < 0)
         return v_error();
     NdType dt;
-    if (get_dtype(args[5], &dt) < 0)
+    if (bi_get_dtype(args[5], &dt) < 0)
         return v_error();
     NdArray *x = get_array(args[0]);
     if (!x)
