@@ -494,6 +494,31 @@ static int rd_more(Reader *r)
 
 /* ------------------------------------------------------------ tokenizer */
 
+/* A growable byte buffer, kept NUL-terminated: savetxt's output line and
+ * the tokenizer's unescaped quoted fields. */
+typedef struct Out {
+    char *s;
+    size_t n, cap;
+} Out;
+
+static int out_put(Out *o, const char *s, size_t n)
+{
+    if (o->n + n + 1 > o->cap) {
+        size_t nc = o->cap ? o->cap : 256;
+        while (nc < o->n + n + 1)
+            nc *= 2;
+        char *ns = nd_realloc(o->s, nc);
+        if (!ns)
+            return -1;
+        o->s = ns;
+        o->cap = nc;
+    }
+    memcpy(o->s + o->n, s, n);
+    o->n += n;
+    o->s[o->n] = '\0';
+    return 0;
+}
+
 typedef struct Field {
     size_t off, len; /* in the window, or in scratch when `scratch` */
     bool scratch, quoted;
@@ -503,8 +528,7 @@ typedef struct Tok {
     int delim, comment, quote; /* -1: none (delim -1: whitespace) */
     Field *f;
     int nf, capf;
-    char *scr; /* unescaped quoted fields */
-    size_t nscr, capscr;
+    Out scr; /* unescaped quoted fields */
 } Tok;
 
 static int tok_add(Tok *t, size_t off)
@@ -527,23 +551,6 @@ static int tok_add(Tok *t, size_t off)
     return 0;
 }
 
-static int scr_put(Tok *t, const char *s, size_t n)
-{
-    if (t->nscr + n + 1 > t->capscr) {
-        size_t nc = t->capscr ? t->capscr : 256;
-        while (nc < t->nscr + n + 1)
-            nc *= 2;
-        char *ns = nd_realloc(t->scr, nc);
-        if (!ns)
-            return -1;
-        t->scr = ns;
-        t->capscr = nc;
-    }
-    memcpy(t->scr + t->nscr, s, n);
-    t->nscr += n;
-    return 0;
-}
-
 /* Cut one row of b[pos, len) into fields, as NumPy's tokenizer does.
  * Returns 1 with *next just past the row's line end (or len at the end of
  * the file), 0 when the window ends inside the row and more input may come
@@ -554,7 +561,7 @@ static int tok_row(Tok *t, const char *b, size_t pos, size_t len, bool eof,
     const bool ws = t->delim < 0;
     size_t i = pos;
     t->nf = 0;
-    t->nscr = 0;
+    t->scr.n = 0;
     for (;;) {
         if (tok_add(t, i) < 0)
             return -1;
@@ -570,25 +577,25 @@ static int tok_row(Tok *t, const char *b, size_t pos, size_t len, bool eof,
              * quote; a doubled quote is one quote; after the closing quote
              * the field goes on unquoted. */
             f->quoted = f->scratch = in_scr = true;
-            f->off = t->nscr;
+            f->off = t->scr.n;
             i++;
             for (;;) {
                 size_t s = i;
                 while (i < len && (unsigned char)b[i] != t->quote)
                     i++;
-                if (scr_put(t, b + s, i - s) < 0)
+                if (out_put(&t->scr, b + s, i - s) < 0)
                     return -1;
                 if (i >= len) {
                     if (!eof)
                         return 0;
-                    f->len = t->nscr - f->off;
+                    f->len = t->scr.n - f->off;
                     *next = len;
                     goto row_done;
                 }
                 if (i + 1 >= len && !eof)
                     return 0;
                 if (i + 1 < len && (unsigned char)b[i + 1] == t->quote) {
-                    if (scr_put(t, b + i, 1) < 0)
+                    if (out_put(&t->scr, b + i, 1) < 0)
                         return -1;
                     i += 2;
                     continue;
@@ -615,9 +622,9 @@ static int tok_row(Tok *t, const char *b, size_t pos, size_t len, bool eof,
             }
         }
         if (in_scr) {
-            if (scr_put(t, b + s, i - s) < 0)
+            if (out_put(&t->scr, b + s, i - s) < 0)
                 return -1;
-            f->len = t->nscr - f->off;
+            f->len = t->scr.n - f->off;
         } else {
             f->len = i - s;
         }
@@ -989,7 +996,7 @@ static NdArray *loadtxt(FILE *fp, const char *path, const NdLoadtxtOptions *o)
                 }
             }
             const Field *f = &tok.f[col];
-            const char *s = (f->scratch ? tok.scr : r.b) + f->off;
+            const char *s = (f->scratch ? tok.scr.s : r.b) + f->off;
             if (convert_field(t, s, f->len, dst + (size_t)i * item) < 0) {
                 char rep[420];
                 py_repr(s, f->len, rep, sizeof rep);
@@ -1005,7 +1012,7 @@ static NdArray *loadtxt(FILE *fp, const char *path, const NdLoadtxtOptions *o)
     }
     rd_free(&r);
     free(tok.f);
-    free(tok.scr);
+    free(tok.scr.s);
     int64_t shape[2] = {rows, ncols < 0 ? 1 : ncols};
     size_t nbytes = (size_t)rows * row_size;
     char *fin = data ? realloc(data, nbytes ? nbytes : 1) : malloc(1);
@@ -1035,7 +1042,7 @@ static NdArray *loadtxt(FILE *fp, const char *path, const NdLoadtxtOptions *o)
 fail:
     rd_free(&r);
     free(tok.f);
-    free(tok.scr);
+    free(tok.scr.s);
     free(data);
     return NULL;
 }
@@ -1061,29 +1068,6 @@ NdArray *nd_loadtxt(const char *path, const NdLoadtxtOptions *o)
 
 /* --------------------------------------------------------- %-formatting */
 
-/* A growable output line. */
-typedef struct Out {
-    char *s;
-    size_t n, cap;
-} Out;
-
-static int out_put(Out *o, const char *s, size_t n)
-{
-    if (o->n + n + 1 > o->cap) {
-        size_t nc = o->cap ? o->cap : 256;
-        while (nc < o->n + n + 1)
-            nc *= 2;
-        char *ns = nd_realloc(o->s, nc);
-        if (!ns)
-            return -1;
-        o->s = ns;
-        o->cap = nc;
-    }
-    memcpy(o->s + o->n, s, n);
-    o->n += n;
-    o->s[o->n] = '\0';
-    return 0;
-}
 static int out_fill(Out *o, char c, size_t n)
 {
     char pad[64];
