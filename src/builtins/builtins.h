@@ -82,6 +82,8 @@ extern const NativeType flags_type; /* array.c: a.flags */
 Value bi_result(NdArray *a);
 /* A libnd result kept as an array even when 0-d (views, copies):
  * NULL -> the pending libnd error. */
+/* x and y as arrays, then f(x, y) through bi_result (matmul, dot, solve). */
+Value bi_binary_arrays(Value x, Value y, NdArray *(*f)(NdArray *, NdArray *));
 Value bi_result_array(NdArray *a);
 /* A Python (weak) scalar for a number of any dtype: ints -> int64 (uint64
  * above INT64_MAX stays weak uint64), floats -> float64, complex ->

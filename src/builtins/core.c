@@ -1604,18 +1604,7 @@ static Value bi_slice(Value *args)
 
 static Value bi_matmul(Value *args)
 {
-    NdArray *a = value_to_array(args[0], ND_NTYPES);
-    if (!a)
-        return v_error();
-    NdArray *b = value_to_array(args[1], ND_NTYPES);
-    if (!b) {
-        nd_decref(a);
-        return v_error();
-    }
-    NdArray *r = nd_matmul(a, b);
-    nd_decref(a);
-    nd_decref(b);
-    return bi_result(r);
+    return bi_binary_arrays(args[0], args[1], nd_matmul);
 }
 
 /* -------------------------------------------------------------- table */

@@ -36,18 +36,7 @@ static Value bi_inv(Value *args)
 
 static Value bi_solve(Value *args)
 {
-    NdArray *a = value_to_array(args[0], ND_NTYPES);
-    if (!a)
-        return v_error();
-    NdArray *b = value_to_array(args[1], ND_NTYPES);
-    if (!b) {
-        nd_decref(a);
-        return v_error();
-    }
-    NdArray *r = nd_linalg_solve(a, b);
-    nd_decref(a);
-    nd_decref(b);
-    return bi_result_array(r);
+    return bi_binary_arrays(args[0], args[1], nd_linalg_solve);
 }
 
 static Value bi_det(Value *args)

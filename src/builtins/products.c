@@ -15,46 +15,29 @@ static bool given(Value v)
     return v.kind != VK_UNSET && v.kind != VK_NONE;
 }
 
-/* Both operands as arrays, then f(a, b) as a result value. */
-static Value binary(Value x, Value y, NdArray *(*f)(NdArray *, NdArray *))
-{
-    NdArray *a = value_to_array(x, ND_NTYPES);
-    if (!a)
-        return v_error();
-    NdArray *b = value_to_array(y, ND_NTYPES);
-    if (!b) {
-        nd_decref(a);
-        return v_error();
-    }
-    NdArray *r = f(a, b);
-    nd_decref(a);
-    nd_decref(b);
-    return bi_result(r);
-}
-
 static Value bi_dot(Value *args)
 {
-    return binary(args[0], args[1], nd_dot);
+    return bi_binary_arrays(args[0], args[1], nd_dot);
 }
 
 static Value bi_vdot(Value *args)
 {
-    return binary(args[0], args[1], nd_vdot);
+    return bi_binary_arrays(args[0], args[1], nd_vdot);
 }
 
 static Value bi_inner(Value *args)
 {
-    return binary(args[0], args[1], nd_inner);
+    return bi_binary_arrays(args[0], args[1], nd_inner);
 }
 
 static Value bi_outer(Value *args)
 {
-    return binary(args[0], args[1], nd_outer);
+    return bi_binary_arrays(args[0], args[1], nd_outer);
 }
 
 static Value bi_kron(Value *args)
 {
-    return binary(args[0], args[1], nd_kron);
+    return bi_binary_arrays(args[0], args[1], nd_kron);
 }
 
 /* Integers of an integer array (a bracket literal [1, 0] is one). */
@@ -316,7 +299,7 @@ const Namespace ns_products = {
 
 static Value bi_m_dot(Value *args)
 {
-    return binary(args[0], args[1], nd_dot);
+    return bi_binary_arrays(args[0], args[1], nd_dot);
 }
 
 static const BuiltinDef products_method_defs[] = {

@@ -13,6 +13,7 @@
 
 #include "builtins.h"
 #include "gc.h" /* module_new (P12A) */
+#include "ops.h" /* value_to_array */
 
 /* ------------------------------------------------------- the constants */
 
@@ -626,6 +627,25 @@ Value bi_result(NdArray *a)
         return v_from_ndscalar(&s);
     }
     return v_array_take(a);
+}
+
+/* Both operands as arrays, then f(a, b) as a result value (a 0-d result
+ * becomes a strong scalar). */
+Value bi_binary_arrays(Value x, Value y,
+                        NdArray *(*f)(NdArray *, NdArray *))
+{
+    NdArray *a = value_to_array(x, ND_NTYPES);
+    if (!a)
+        return v_error();
+    NdArray *b = value_to_array(y, ND_NTYPES);
+    if (!b) {
+        nd_decref(a);
+        return v_error();
+    }
+    NdArray *r = f(a, b);
+    nd_decref(a);
+    nd_decref(b);
+    return bi_result(r);
 }
 
 Value bi_result_array(NdArray *a)
