@@ -10,7 +10,10 @@
  * C counter, and weak int64/float64 +, -, * (the operations of scalar
  * loops) have inline fast paths that give exactly what op_binary gives
  * (anything they cannot do exactly — overflow, other dtypes — goes to
- * op_binary).
+ * op_binary).  Whole statements `name = e` / `name OP= e` over such
+ * scalars (exec_fast) run without Values, and skip the per-statement
+ * floating-point check when nothing since the last clean check could have
+ * raised an event (exec_block_c).
  *
  * Errors: a failing node returns the error sentinel; the innermost node
  * attaches its place (rt_set_place keeps the first one), and each function
@@ -21,6 +24,7 @@
 #define _GNU_SOURCE /* pthread_getattr_np, realpath */
 #include <limits.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,16 +167,16 @@ static Value unbound_error(const Node *n)
 /* The variable a name node stands for: its Value slot. */
 static inline Value *name_ref(Frame *F, const Node *n)
 {
-    switch (n->u.name.scope) {
-    case SCOPE_LOCAL:
+    /* Tests, not a switch: locals and globals (the names of scalar loops)
+     * are found after one or two compares instead of an indirect jump. */
+    int scope = n->u.name.scope;
+    if (scope == SCOPE_LOCAL)
         return &F->slots[n->u.name.slot];
-    case SCOPE_CELL:
+    if ((unsigned)(scope - SCOPE_CELL) > SCOPE_FREE - SCOPE_CELL)
+        return &n->u.name.cell->v; /* SCOPE_GLOBAL */
+    if (scope == SCOPE_CELL)
         return &((Cell *)F->slots[n->u.name.slot].as.obj)->v;
-    case SCOPE_FREE:
-        return &F->free[n->u.name.slot]->v;
-    default:
-        return &n->u.name.cell->v;
-    }
+    return &F->free[n->u.name.slot]->v;
 }
 
 static inline Value load_name(Frame *F, const Node *n)
@@ -332,6 +336,7 @@ static inline int truth(Value v)
 static Value eval_expr(Frame *F, Node *n);
 static Value eval_binary(Frame *F, Node *n);
 static int exec_block(Frame *F, NodeVec *body);
+static int exec_block_c(Frame *F, NodeVec *body, bool *clean);
 static int exec_stmt(Frame *F, Node *n);
 static int assign_target(Frame *F, Node *t, Value v);
 
@@ -1082,60 +1087,112 @@ static __attribute__((noinline)) Value eval_inner(Frame *F, Node *n)
  * when the tree is anything else (an array, a strong scalar, an int
  * overflow, which must raise) the caller simply evaluates it the general
  * way.  The results are op_binary's: Python's int and float arithmetic. */
-typedef struct Num {
-    bool is_float;
+typedef union NumV {
     int64_t i;
     double f;
-} Num;
+} NumV;
+/* The kind of a NumV; (ka & kb) == NUM_INT says both are ints. */
+enum { NUM_NO = 0, NUM_INT = 1, NUM_FLOAT = 2 };
 
-/* A literal or a variable holding a weak int64/float64 scalar. */
-static inline bool num_leaf(Frame *F, const Node *n, Num *out)
+/* A literal or a variable holding a weak int64/float64 scalar: its kind
+ * (NUM_NO for anything else). */
+static inline int num_leaf(Frame *F, const Node *n, NumV *out)
 {
     const Value *p;
-    if (n->kind == N_NUM)
-        p = &n->u.num;
-    else if (n->kind == N_NAME)
+    if (n->kind == N_NAME)
         p = name_ref(F, n);
+    else if (n->kind == N_NUM)
+        p = &n->u.num;
     else
-        return false;
-    if (p->kind != VK_SCALAR || !p->weak)
-        return false;
-    if (p->dtype == ND_INT64) {
-        out->is_float = false;
+        return NUM_NO;
+    /* kind and dtype in one 2-byte word: the compiler loads them at once */
+    _Static_assert(offsetof(Value, kind) == 0 && offsetof(Value, dtype) == 1,
+                   "num_leaf reads kind and dtype as one word");
+    static const Value int_hdr = {.kind = VK_SCALAR, .dtype = ND_INT64},
+                       float_hdr = {.kind = VK_SCALAR, .dtype = ND_FLOAT64};
+    uint16_t h, hi, hf;
+    memcpy(&h, p, 2);
+    memcpy(&hi, &int_hdr, 2);
+    memcpy(&hf, &float_hdr, 2);
+    if (!p->weak)
+        return NUM_NO;
+    if (h == hi) {
         out->i = p->as.i;
-        return true;
+        return NUM_INT;
     }
-    if (p->dtype == ND_FLOAT64) {
-        out->is_float = true;
+    if (h == hf) {
         out->f = p->as.f;
-        return true;
+        return NUM_FLOAT;
     }
-    return false;
+    return NUM_NO;
 }
 
-/* n is an N_BINARY. */
-static bool num_expr(Frame *F, const Node *n, Num *out)
+/* The operand of a num_expr node: a leaf, or a node of two leaves computed
+ * here (the `i*i` of `s + i*i`) without a call. */
+static int num_expr(Frame *F, const Node *n, NumV *out);
+static inline __attribute__((always_inline)) int
+num_operand(Frame *F, const Node *n, NumV *out);
+
+/* a OP b for OP in +, -, *: Python's int (NUM_NO on overflow, which
+ * op_binary must handle) and float arithmetic. */
+static inline __attribute__((always_inline)) int
+num_op(int op, int ka, NumV a, int kb, NumV b, NumV *out)
 {
-    int op = n->op;
-    if (op != OP_ADD && op != OP_SUB && op != OP_MUL)
-        return false;
-    Num a, b;
-    const Node *l = n->u.binary.left, *r = n->u.binary.right;
-    if (!(l->kind == N_BINARY ? num_expr(F, l, &a) : num_leaf(F, l, &a)) ||
-        !(r->kind == N_BINARY ? num_expr(F, r, &b) : num_leaf(F, r, &b)))
-        return false;
-    if (!a.is_float && !b.is_float) {
+    if ((ka & kb) == NUM_INT) {
         bool ovf = op == OP_ADD   ? __builtin_add_overflow(a.i, b.i, &out->i)
                    : op == OP_SUB ? __builtin_sub_overflow(a.i, b.i, &out->i)
                                   : __builtin_mul_overflow(a.i, b.i, &out->i);
-        out->is_float = false;
-        return !ovf;
+        return ovf ? NUM_NO : NUM_INT;
     }
-    double x = a.is_float ? a.f : (double)a.i;
-    double y = b.is_float ? b.f : (double)b.i;
-    out->is_float = true;
+    double x = ka == NUM_INT ? (double)a.i : a.f;
+    double y = kb == NUM_INT ? (double)b.i : b.f;
     out->f = op == OP_ADD ? x + y : op == OP_SUB ? x - y : x * y;
-    return true;
+    return NUM_FLOAT;
+}
+
+static inline bool num_opkind(int op)
+{
+    return op == OP_ADD || op == OP_SUB || op == OP_MUL;
+}
+
+/* n is an N_BINARY: its kind and value, NUM_NO when the general
+ * evaluation must decide. */
+static int num_expr(Frame *F, const Node *n, NumV *out)
+{
+    int op = n->op;
+    if (!num_opkind(op))
+        return NUM_NO;
+    NumV a, b;
+    int ka = num_operand(F, n->u.binary.left, &a);
+    if (!ka)
+        return NUM_NO;
+    int kb = num_operand(F, n->u.binary.right, &b);
+    if (!kb)
+        return NUM_NO;
+    return num_op(op, ka, a, kb, b, out);
+}
+
+static inline __attribute__((always_inline)) int
+num_operand(Frame *F, const Node *n, NumV *out)
+{
+    if (n->kind != N_BINARY)
+        return num_leaf(F, n, out);
+    const Node *l = n->u.binary.left, *r = n->u.binary.right;
+    if (l->kind == N_BINARY || r->kind == N_BINARY || !num_opkind(n->op))
+        return num_expr(F, n, out);
+    NumV a, b;
+    int ka = num_leaf(F, l, &a);
+    if (!ka)
+        return NUM_NO;
+    int kb = num_leaf(F, r, &b);
+    if (!kb)
+        return NUM_NO;
+    return num_op(n->op, ka, a, kb, b, out);
+}
+
+static inline Value num_value(int k, NumV r)
+{
+    return k == NUM_INT ? v_int(r.i) : v_float(r.f);
 }
 
 /* a OP b: kept apart from eval_inner so that the hot path of scalar
@@ -1178,9 +1235,10 @@ static Value eval_expr(Frame *F, Node *n)
         v = load_name(F, n);
         break;
     case N_BINARY: {
-        Num r;
-        if (num_expr(F, n, &r))
-            return r.is_float ? v_float(r.f) : v_int(r.i);
+        NumV r;
+        int k = num_expr(F, n, &r);
+        if (k)
+            return num_value(k, r);
         v = eval_binary(F, n);
         break;
     }
@@ -1592,6 +1650,63 @@ static Value import_module(Frame *F, const char *name, const SrcSpan *span)
     return v_obj(&m->h);
 }
 
+/* The statements of scalar loops, run without Values: `name = e` and
+ * `name OP= e` where num_expr computes e (and, for OP=, the name holds a
+ * weak int64/float64 scalar).  They cannot fail, raise floating-point
+ * events, warn or run other code (reading literals and variables has no
+ * side effects), so they need none of exec_stmt's checks.  False, with
+ * nothing done: run the statement the general way. */
+static inline bool exec_fast(Frame *F, const Node *s)
+{
+    const Node *t, *e;
+    NumV r;
+    int k;
+    if (s->kind == N_ASSIGN) {
+        if (s->u.assign.targets.n != 1)
+            return false;
+        t = s->u.assign.targets.v[0];
+        e = s->u.assign.value;
+        if (t->kind != N_NAME || e->kind != N_BINARY)
+            return false;
+        k = num_expr(F, e, &r);
+    } else if (s->kind == N_AUGASSIGN) {
+        t = s->u.augassign.target;
+        e = s->u.augassign.value;
+        if (t->kind != N_NAME || !num_opkind(s->op))
+            return false;
+        NumV a, b;
+        int ka = num_leaf(F, t, &a);
+        if (!ka)
+            return false;
+        int kb = e->kind == N_BINARY ? num_expr(F, e, &b) : num_leaf(F, e, &b);
+        if (!kb)
+            return false;
+        k = num_op(s->op, ka, a, kb, b, &r);
+    } else {
+        return false;
+    }
+    if (!k)
+        return false;
+    Value *p = name_ref(F, t);
+    if (p->kind > VK_SCALAR) {
+        store_name_take(F, t, num_value(k, r));
+        return true;
+    }
+    /* the old value holds no reference: overwrite it in place */
+    p->kind = VK_SCALAR;
+    p->weak = 1;
+    if (k == NUM_INT) {
+        p->dtype = ND_INT64;
+        p->as.i = r.i;
+    } else {
+        p->dtype = ND_FLOAT64;
+        p->as.f = r.f;
+    }
+    return true;
+}
+
+static int exec_block_from(Frame *F, NodeVec *body, int i, bool *clean);
+
 /* ------------------------------------------------------------ statements */
 
 static bool is_interrupt(void)
@@ -1669,18 +1784,37 @@ static int exec_for_range(Frame *F, Node *n, Range *r)
     int64_t i = r->start, stop = r->stop, step = r->step;
     Node *t = n->u.for_.target, *body = n->u.for_.body;
     bool simple = t->kind == N_NAME;
+    bool clean = false; /* see exec_block_c */
     while (step > 0 ? i < stop : i > stop) {
         if (interp_interrupted) {
             interrupt_error();
             return EX_ERR;
         }
         if (simple) {
-            store_name_take(F, t, v_int(i));
+            Value *p = name_ref(F, t);
+            if (p->kind > VK_SCALAR) {
+                store_name_take(F, t, v_int(i));
+            } else { /* no reference to drop: overwrite in place */
+                p->kind = VK_SCALAR;
+                p->dtype = ND_INT64;
+                p->weak = 1;
+                p->as.i = i;
+            }
         } else if (assign_target(F, t, v_int(i)) < 0) {
             return EX_ERR;
         }
-        int rc = body->kind == N_BLOCK ? exec_block(F, &body->u.seq)
-                                       : exec_stmt(F, body);
+        int rc, k = 0;
+        if (body->kind == N_BLOCK) {
+            /* a body of fast statements after a clean check runs here,
+             * without exec_block's calls */
+            NodeVec *b = &body->u.seq;
+            if (clean)
+                while (k < b->n && exec_fast(F, b->v[k]))
+                    k++;
+            rc = k == b->n ? EX_OK : exec_block_from(F, b, k, &clean);
+        } else {
+            rc = exec_stmt(F, body);
+        }
         if (rc == EX_BREAK)
             break;
         if (rc == EX_ERR || rc == EX_RETURN)
@@ -1956,18 +2090,52 @@ static int check_fpe(const Source *src, SrcSpan span, int rc)
     return rc;
 }
 
-/* A block: each statement, then the floating-point status check. */
+/* A block: each statement, then the floating-point status check.
+ * *clean says on entry whether the status is known to be empty (nothing
+ * since the last check could have raised an event or warned), and on exit
+ * whether it still is; a fast statement (exec_fast) after a clean check
+ * needs no check of its own, which is what makes a scalar loop body cheap:
+ * for-range passes the state of one iteration to the next. */
+static int exec_block_c(Frame *F, NodeVec *body, bool *clean)
+{
+    return exec_block_from(F, body, 0, clean);
+}
+
+/* exec_block_c from statement i on. */
+static int exec_block_from(Frame *F, NodeVec *body, int i, bool *clean)
+{
+    bool c = *clean;
+    int rc = EX_OK;
+    for (; i < body->n; i++) {
+        Node *s = body->v[i];
+        if (exec_fast(F, s)) {
+            if (c)
+                continue;
+            rc = EX_OK;
+        } else {
+            rc = exec_stmt(F, s);
+        }
+        if (nd_fpe_status() || nd_warning(0)) {
+            rc = check_fpe(F->src, s->span, rc);
+            c = false; /* stdlib code leaves warnings queued */
+        } else {
+            c = true;
+        }
+        if (rc != EX_OK)
+            break;
+        if (interp_exit_requested) {
+            rc = EX_ERR;
+            break;
+        }
+    }
+    *clean = c;
+    return rc;
+}
+
 static int exec_block(Frame *F, NodeVec *body)
 {
-    for (int i = 0; i < body->n; i++) {
-        Node *s = body->v[i];
-        int rc = check_fpe(F->src, s->span, exec_stmt(F, s));
-        if (rc != EX_OK)
-            return rc;
-        if (interp_exit_requested)
-            return EX_ERR;
-    }
-    return EX_OK;
+    bool clean = false;
+    return exec_block_c(F, body, &clean);
 }
 
 /* ------------------------------------------------------------ running */
