@@ -354,14 +354,16 @@ UINT_TYPES(EL_UINT, _)
         *modulus = mod;                                                        \
         return floordiv;                                                       \
     }                                                                          \
-    /* x // 0 is x / 0, flagged as NumPy 2 does even where the hardware        \
-     * division is exact or quiet (inf / 0, NaN / 0). */                       \
+    /* x // 0 is x / 0 with IEEE's flags, as NumPy: 0 / 0 is invalid, a        \
+     * finite x / 0 divides by zero, and inf / 0 and NaN / 0 are quiet. */     \
     static inline T el_floor_divide_##sfx(T a, T b, unsigned *st)              \
     {                                                                          \
         T mod;                                                                 \
         if (b == 0) {                                                          \
-            *st |=                                                             \
-                (a == 0 || isnan(a)) ? ND_FPE_INVALID : ND_FPE_DIVIDEBYZERO;   \
+            if (a == 0)                                                        \
+                *st |= ND_FPE_INVALID;                                         \
+            else if (isfinite(a))                                              \
+                *st |= ND_FPE_DIVIDEBYZERO;                                    \
             return a / b;                                                      \
         }                                                                      \
         return divmod_##sfx(a, b, &mod);                                       \

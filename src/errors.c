@@ -85,7 +85,8 @@ static char memory_kind_name[] = "MemoryError";
 static bool pending;
 static Exc exc;
 
-static char *dup_or_null(const char *s)
+/* (declared in interp.h) */
+char *rt_strdup(const char *s)
 {
     size_t n = strlen(s) + 1;
     char *p = malloc(n);
@@ -119,8 +120,8 @@ static bool exc_copy(Exc *dst, const Exc *src)
 {
     memset(dst, 0, sizeof *dst);
     dst->kind = src->kind;
-    dst->kind_name = dup_or_null(src->kind_name);
-    dst->message = dup_or_null(src->message);
+    dst->kind_name = rt_strdup(src->kind_name);
+    dst->message = rt_strdup(src->message);
     dst->frames = src->nframes ? malloc(sizeof(TbFrame) * src->nframes) : NULL;
     if (!dst->kind_name || !dst->message || (src->nframes && !dst->frames)) {
         free(dst->kind_name);
@@ -135,7 +136,7 @@ static bool exc_copy(Exc *dst, const Exc *src)
         dst->span = src->span;
     }
     for (int i = 0; i < src->nframes; i++) {
-        char *name = dup_or_null(src->frames[i].func);
+        char *name = rt_strdup(src->frames[i].func);
         if (!name)
             break; /* a shorter traceback beats no error at all */
         dst->frames[i] = src->frames[i];
@@ -152,7 +153,7 @@ static void set_pending(ErrKind kind, const char *name, char *message)
 {
     exc_release(&exc);
     exc.kind = kind;
-    exc.kind_name = dup_or_null(name);
+    exc.kind_name = rt_strdup(name);
     exc.message = message;
     if (!exc.kind_name || !exc.message) {
         free(exc.kind_name);
@@ -197,7 +198,7 @@ Value rt_raise_named(const char *kind, const char *message)
 {
     ErrKind k = kind_from_name(kind);
     set_pending(k == ERR_KIND_COUNT ? ERR_RUNTIME : k, kind,
-                dup_or_null(message));
+                rt_strdup(message));
     return v_error();
 }
 
@@ -278,7 +279,7 @@ void rt_add_frame(const char *func, const Source *src, SrcSpan span)
         exc.frames = f;
         exc.capframes = cap;
     }
-    char *name = dup_or_null(func ? func : "?");
+    char *name = rt_strdup(func ? func : "?");
     if (!name)
         return;
     TbFrame *f = &exc.frames[exc.nframes++];

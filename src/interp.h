@@ -58,6 +58,9 @@ Value rt_from_lib(void);
 int rt_fail(ErrKind kind, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 int rt_fail_from_lib(void);
+/* A malloc'd copy of s (NULL when out of memory): the one strdup of the
+ * language (C11 has none), shared by errors.c and the builtins. */
+char *rt_strdup(const char *s);
 
 bool rt_pending(void);
 /* The pending exception as an error object (new reference), cleared from

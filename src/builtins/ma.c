@@ -140,15 +140,6 @@ typedef struct Quiet {
     int nwarn;
 } Quiet;
 
-static char *dup_text(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
 static void quiet_begin(Quiet *q)
 {
     q->status = nd_fpe_status();
@@ -156,7 +147,7 @@ static void quiet_begin(Quiet *q)
         q->origin[k] = (q->status & (1u << k)) ? nd_fpe_origin(1u << k) : NULL;
     q->nwarn = 0;
     for (const char *w; q->nwarn < 8 && (w = nd_warning(q->nwarn));)
-        q->warn[q->nwarn++] = dup_text(w);
+        q->warn[q->nwarn++] = rt_strdup(w);
 }
 
 static void quiet_end(Quiet *q)
@@ -888,8 +879,12 @@ static bool is_divide(NdUfuncId id)
  * unary ufuncs it has no masked version of (np.log1p, np.isnan, and
  * -m, abs(m), ~m, which NumPy's operators send to np.negative, ...) go
  * through __array_wrap__, which makes one too. */
-static bool keeps_nomask(NdUfuncId id, int n)
+static bool keeps_nomask(NdUfuncId id, int n, bool direct)
 {
+    /* ma.exp(x), ma.abs(x), ... (numpy.ma's _MaskedUnaryOperation) keep
+     * nomask unless they have a domain. */
+    if (direct && n == 1)
+        return !domained(id);
     if (n == 2)
         return id == ND_UF_POWER || !domained(id);
     switch (id) {
@@ -922,7 +917,8 @@ static bool is_compare(NdUfuncId id)
  * operators make them (getdata(2) is np.array(2)), so under NEP 50 an
  * int8 masked array + 1 is int64; the ufuncs called directly keep them
  * weak, as NumPy's do. */
-static Value ma_apply(NdUfuncId id, const Value *in, int n, bool strong)
+static Value ma_apply(NdUfuncId id, const Value *in, int n, bool strong,
+                      bool direct)
 {
     NdArray *d[2] = {NULL, NULL}, *k[2] = {NULL, NULL};
     const MaObj *like = NULL;
@@ -986,11 +982,11 @@ static Value ma_apply(NdUfuncId id, const Value *in, int n, bool strong)
                     domained(id) ? ND_CAST_SAFE : ND_CAST_SAME_KIND))
         rc = put_where(r, m, d[0]);
     if (!rc && m && !k[0] && (n < 2 || !k[1]) && !any_true(m) &&
-        keeps_nomask(id, n)) {
+        keeps_nomask(id, n, direct)) {
         nd_decref(m);
         m = NULL;
     }
-    if (!rc && !m && r->ndim > 0 && !keeps_nomask(id, n)) {
+    if (!rc && !m && r->ndim > 0 && !keeps_nomask(id, n, direct)) {
         NdScalar f = nd_scalar_bool(false);
         m = nd_full(ND_BOOL, r->ndim, r->shape, &f, 'C');
         rc = m ? 0 : -1;
@@ -1023,7 +1019,7 @@ static Value ma_ufunc(NdUfuncId id, const Value *in, int nin, const KwArg *kw,
                         "%s() with a masked array supports its inputs only "
                         "(no out=, dtype=, or second output)",
                         nd_ufunc_name(id));
-    return ma_apply(id, in, nin, false);
+    return ma_apply(id, in, nin, false, false);
 }
 
 /* Operands numpy.ma combines with: numbers, arrays, sequences. */
@@ -1047,7 +1043,7 @@ static Value ma_binary(OpKind op, Value a, Value b)
     if (uf < 0 || !operand_ok(a) || !operand_ok(b))
         return v_unset();
     Value in[2] = {a, b};
-    return ma_apply((NdUfuncId)uf, in, 2, true);
+    return ma_apply((NdUfuncId)uf, in, 2, true, false);
 }
 
 /* ------------------------------------------------------------ indexing */
@@ -2270,6 +2266,450 @@ const NativeType ma_const_type = {
     .ufunc = ma_ufunc,
 };
 
+/* ------------------------------------------------ module function forms */
+
+/* v's data and mask as numpy.ma's getdata/getmask make them: a Python
+ * scalar becomes a 0-d array of its default dtype (np.array(2)), strong
+ * under NEP 50. */
+static int parts_strong(Value v, NdArray **data, NdArray **mask)
+{
+    if (parts(v, data, mask) < 0)
+        return -1;
+    if (v.kind == VK_SCALAR)
+        (*data)->flags &= ~(unsigned)ND_WEAK; /* a fresh 0-d array */
+    return 0;
+}
+
+/* ma.log(x), ma.add(a, b), ...: numpy.ma's _MaskedUnaryOperation,
+ * _MaskedBinaryOperation and _DomainedBinaryOperation objects.  Any input
+ * is taken as a masked array, so ma.log([-1, 1]) masks the invalid entry;
+ * a 0-d result is a scalar, or `masked`. */
+static Value ma_func(NdUfuncId id, Value *args)
+{
+    return ma_apply(id, args, nd_ufunc_nin(id), true, true);
+}
+
+/* One line per function form: the table entry's name, its ufunc. */
+#define MA_UFUNCS(X)                                                           \
+    X(absolute, ND_UF_ABSOLUTE)                                                \
+    X(add, ND_UF_ADD)                                                          \
+    X(arccos, ND_UF_ARCCOS)                                                    \
+    X(arccosh, ND_UF_ARCCOSH)                                                  \
+    X(arcsin, ND_UF_ARCSIN)                                                    \
+    X(arcsinh, ND_UF_ARCSINH)                                                  \
+    X(arctan, ND_UF_ARCTAN)                                                    \
+    X(arctan2, ND_UF_ARCTAN2)                                                  \
+    X(arctanh, ND_UF_ARCTANH)                                                  \
+    X(bitwise_and, ND_UF_BITWISE_AND)                                          \
+    X(bitwise_or, ND_UF_BITWISE_OR)                                            \
+    X(bitwise_xor, ND_UF_BITWISE_XOR)                                          \
+    X(ceil, ND_UF_CEIL)                                                        \
+    X(conjugate, ND_UF_CONJUGATE)                                              \
+    X(cos, ND_UF_COS)                                                          \
+    X(cosh, ND_UF_COSH)                                                        \
+    X(equal, ND_UF_EQUAL)                                                      \
+    X(exp, ND_UF_EXP)                                                          \
+    X(fabs, ND_UF_FABS)                                                        \
+    X(floor, ND_UF_FLOOR)                                                      \
+    X(floor_divide, ND_UF_FLOOR_DIVIDE)                                        \
+    X(fmod, ND_UF_FMOD)                                                        \
+    X(greater, ND_UF_GREATER)                                                  \
+    X(greater_equal, ND_UF_GREATER_EQUAL)                                      \
+    X(hypot, ND_UF_HYPOT)                                                      \
+    X(less, ND_UF_LESS)                                                        \
+    X(less_equal, ND_UF_LESS_EQUAL)                                            \
+    X(log, ND_UF_LOG)                                                          \
+    X(log10, ND_UF_LOG10)                                                      \
+    X(log2, ND_UF_LOG2)                                                        \
+    X(logical_and, ND_UF_LOGICAL_AND)                                          \
+    X(logical_not, ND_UF_LOGICAL_NOT)                                          \
+    X(logical_or, ND_UF_LOGICAL_OR)                                            \
+    X(logical_xor, ND_UF_LOGICAL_XOR)                                          \
+    X(multiply, ND_UF_MULTIPLY)                                                \
+    X(negative, ND_UF_NEGATIVE)                                                \
+    X(not_equal, ND_UF_NOT_EQUAL)                                              \
+    X(power, ND_UF_POWER)                                                      \
+    X(remainder, ND_UF_REMAINDER)                                              \
+    X(sin, ND_UF_SIN)                                                          \
+    X(sinh, ND_UF_SINH)                                                        \
+    X(sqrt, ND_UF_SQRT)                                                        \
+    X(subtract, ND_UF_SUBTRACT)                                                \
+    X(tan, ND_UF_TAN)                                                          \
+    X(tanh, ND_UF_TANH)                                                        \
+    X(true_divide, ND_UF_TRUE_DIVIDE)
+
+#define MA_STUB(NAME, ID)                                                      \
+    static Value ma_uf_##NAME(Value *args)                                     \
+    {                                                                          \
+        return ma_func(ID, args);                                              \
+    }
+MA_UFUNCS(MA_STUB)
+#undef MA_STUB
+
+/* numpy.ma.where's core: data where(cf, xd, yd) with cf the condition
+ * filled with False, mask where(cf, xm, ym) | cm, nomask when nothing is
+ * masked (its _shrink_mask).  All borrowed; NULL masks are nomask. */
+static Value where_core(NdArray *cd, NdArray *cm, NdArray *xd, NdArray *xm,
+                        NdArray *yd, NdArray *ym)
+{
+    NdArray *cf = NULL, *data = NULL, *mask = NULL, *f = NULL, *nc = NULL;
+    NdScalar no = nd_scalar_bool(false);
+    int rc = -1;
+    if (cm) {
+        nc = nd_unary(ND_UF_LOGICAL_NOT, cm);
+        cf = nc ? nd_binary(ND_UF_LOGICAL_AND, cd, nc) : NULL;
+    } else {
+        cf = nd_incref(cd);
+    }
+    if (!cf || !(data = nd_where(cf, xd, yd)))
+        goto done;
+    if (xm || ym || cm) {
+        if (!(f = nd_from_scalar(&no)))
+            goto done;
+        NdArray *w = nd_where(cf, xm ? xm : f, ym ? ym : f);
+        if (!w)
+            goto done;
+        int r = mask_or(w, cm, &mask);
+        nd_decref(w);
+        if (r < 0 || mask_to_shape(&mask, data->ndim, data->shape) < 0)
+            goto done;
+        if (!any_true(mask)) {
+            nd_decref(mask);
+            mask = NULL;
+        }
+    }
+    rc = 0;
+done:
+    nd_decref(cf);
+    nd_decref(nc);
+    nd_decref(f);
+    if (rc < 0) {
+        nd_decref(data);
+        nd_decref(mask);
+        return rt_from_lib();
+    }
+    /* 0-d too: numpy.ma.where always makes a masked array. */
+    return ma_take(data, mask, NULL);
+}
+
+static Value bi_ma_nonzero(Value cond)
+{
+    NdArray *d, *k;
+    if (parts(cond, &d, &k) < 0)
+        return v_error();
+    NdArray *nk = k ? nd_unary(ND_UF_LOGICAL_NOT, k) : NULL;
+    NdArray *cf =
+        k ? (nk ? nd_binary(ND_UF_LOGICAL_AND, d, nk) : NULL) : nd_incref(d);
+    nd_decref(nk);
+    nd_decref(d);
+    nd_decref(k);
+    if (!cf)
+        return rt_from_lib();
+    const BuiltinDef *def;
+    const NsConst *c;
+    if (!root_lookup("nonzero", &def, &c) || !def) {
+        nd_decref(cf);
+        return rt_raise(ERR_NAME, "name 'nonzero' is not defined");
+    }
+    Value a = v_array_take(cf);
+    Value r = def->fn(&a);
+    v_decref(a);
+    return r;
+}
+
+static Value bi_ma_where(Value *args)
+{
+    if (!given(args[1]) && !given(args[2]))
+        return bi_ma_nonzero(args[0]);
+    if (!given(args[1]) || !given(args[2]))
+        return rt_raise(ERR_VALUE, "Must provide both 'x' and 'y' or neither.");
+    NdArray *d[3] = {NULL, NULL, NULL}, *k[3] = {NULL, NULL, NULL};
+    Value rv = v_error();
+    for (int i = 0; i < 3; i++)
+        if (parts_strong(args[i], &d[i], &k[i]) < 0)
+            goto done;
+    /* masked.dtype is float64, but `masked` as x or y takes the other's
+     * dtype (numpy.ma.where's special case). */
+    for (int i = 1; i < 3; i++) {
+        Value other = args[3 - i];
+        if (is_ma(args[i]) && native_type(args[i]) == &ma_const_type &&
+            !(is_ma(other) && native_type(other) == &ma_const_type)) {
+            NdArray *z = nd_zeros(d[3 - i]->dtype, 0, NULL, 'C');
+            if (!z) {
+                rv = rt_from_lib();
+                goto done;
+            }
+            nd_decref(d[i]);
+            d[i] = z;
+        }
+    }
+    rv = where_core(d[0], k[0], d[1], k[1], d[2], k[2]);
+done:
+    for (int i = 0; i < 3; i++) {
+        nd_decref(d[i]);
+        nd_decref(k[i]);
+    }
+    return rv;
+}
+
+/* ma.maximum(a, b) is numpy.ma's where(greater(a, b), a, b) (so a NaN
+ * does not win, unlike np.maximum); ma.minimum the same with less. */
+static Value extremum(Value *args, NdUfuncId cmp)
+{
+    NdArray *d[2] = {NULL, NULL}, *k[2] = {NULL, NULL}, *cd = NULL, *cm = NULL;
+    Value rv = v_error();
+    for (int i = 0; i < 2; i++)
+        if (parts_strong(args[i], &d[i], &k[i]) < 0)
+            goto done;
+    Quiet q;
+    quiet_begin(&q);
+    cd = nd_binary(cmp, d[0], d[1]);
+    quiet_end(&q);
+    if (!cd || mask_or(k[0], k[1], &cm) < 0) {
+        rv = rt_from_lib();
+        goto done;
+    }
+    rv = where_core(cd, cm, d[0], k[0], d[1], k[1]);
+done:
+    nd_decref(cd);
+    nd_decref(cm);
+    for (int i = 0; i < 2; i++) {
+        nd_decref(d[i]);
+        nd_decref(k[i]);
+    }
+    return rv;
+}
+
+static Value bi_ma_maximum(Value *args)
+{
+    return extremum(args, ND_UF_GREATER);
+}
+
+static Value bi_ma_minimum(Value *args)
+{
+    return extremum(args, ND_UF_LESS);
+}
+
+/* ma.zeros, ma.ones, ma.empty, ma.arange: the root function's array as a
+ * masked array with no mask (numpy.ma's _convert2ma).  The table entries
+ * repeat the root's parameters, so the parsed arguments pass through. */
+static Value from_root(const char *name, Value *args)
+{
+    const BuiltinDef *def;
+    const NsConst *c;
+    if (!root_lookup(name, &def, &c) || !def)
+        return rt_raise(ERR_NAME, "name '%s' is not defined", name);
+    Value r = def->fn(args);
+    if (v_is_err(r))
+        return r;
+    Value m = as_ma(r);
+    v_decref(r);
+    return m;
+}
+
+static Value bi_ma_zeros(Value *args)
+{
+    return from_root("zeros", args);
+}
+
+static Value bi_ma_ones(Value *args)
+{
+    return from_root("ones", args);
+}
+
+static Value bi_ma_empty(Value *args)
+{
+    return from_root("empty", args);
+}
+
+static Value bi_ma_arange(Value *args)
+{
+    return from_root("arange", args);
+}
+
+/* ma.concatenate: the data concatenated; the masks too when any input has
+ * one (nomask when none is set). */
+static Value bi_ma_concatenate(Value *args)
+{
+    Value seq = args[0];
+    const Value *items;
+    int64_t n;
+    if (seq.kind == VK_LIST) {
+        items = as_list(seq)->items;
+        n = as_list(seq)->n;
+    } else if (seq.kind == VK_TUPLE) {
+        items = as_tuple(seq)->items;
+        n = as_tuple(seq)->n;
+    } else {
+        return rt_raise(ERR_TYPE, "The first input argument needs to be a "
+                                  "sequence");
+    }
+    int64_t axis = 0;
+    if (args[1].kind == VK_NONE)
+        axis = ND_AXIS_NONE;
+    else if (given(args[1]) && bi_get_int(args[1], &axis) < 0)
+        return v_error();
+    if (n == 0)
+        return rt_raise(ERR_VALUE, "need at least one array to concatenate");
+    NdArray **d = calloc((size_t)n, sizeof *d);
+    NdArray **k = calloc((size_t)n, sizeof *k);
+    NdArray *data = NULL, *mask = NULL;
+    bool any_mask = false;
+    Value rv = v_error();
+    if (!d || !k) {
+        rv = rt_raise(ERR_MEMORY, "out of memory");
+        goto done;
+    }
+    for (int64_t i = 0; i < n; i++) {
+        if (parts(items[i], &d[i], &k[i]) < 0)
+            goto done;
+        any_mask |= k[i] != NULL;
+    }
+    if (!(data = nd_concatenate(d, n, axis, ND_NTYPES, ND_CAST_SAME_KIND)))
+        goto lib;
+    if (any_mask) {
+        NdScalar no = nd_scalar_bool(false);
+        for (int64_t i = 0; i < n; i++)
+            if (!k[i] &&
+                !(k[i] = nd_full(ND_BOOL, d[i]->ndim, d[i]->shape, &no, 'C')))
+                goto lib;
+        if (!(mask = nd_concatenate(k, n, axis, ND_NTYPES, ND_CAST_SAME_KIND)))
+            goto lib;
+        if (!any_true(mask)) {
+            nd_decref(mask);
+            mask = NULL;
+        }
+    }
+    rv = ma_take(data, mask, NULL);
+    data = mask = NULL;
+    goto done;
+lib:
+    rv = rt_from_lib();
+done:
+    for (int64_t i = 0; d && k && i < n; i++) {
+        nd_decref(d[i]);
+        nd_decref(k[i]);
+    }
+    free(d);
+    free(k);
+    nd_decref(data);
+    nd_decref(mask);
+    return rv;
+}
+
+/* ma.allclose: isclose over the unmasked places; masked places count as
+ * equal when masked_equal, else as different. */
+static Value bi_ma_allclose(Value *args)
+{
+    NdArray *d[2] = {NULL, NULL}, *k[2] = {NULL, NULL}, *tol[2] = {NULL, NULL};
+    NdArray *cl = NULL, *m = NULL, *t = NULL, *all = NULL;
+    Value rv = v_error();
+    bool meq = true;
+    if (given(args[2]) && bi_get_flag(args[2], &meq) < 0)
+        return rv;
+    for (int i = 0; i < 2; i++) {
+        if (parts(args[i], &d[i], &k[i]) < 0)
+            goto done;
+        if (given(args[3 + i])) {
+            tol[i] = value_to_array(args[3 + i], ND_NTYPES);
+        } else {
+            NdScalar t = nd_scalar_float64(i ? 1e-08 : 1e-05);
+            t.weak = true; /* Python floats */
+            tol[i] = nd_from_scalar(&t);
+        }
+        if (!tol[i])
+            goto done;
+    }
+    Quiet q;
+    quiet_begin(&q);
+    cl = nd_isclose(d[0], d[1], tol[0], tol[1], false);
+    if (cl && mask_or(k[0], k[1], &m) == 0) {
+        if (m) {
+            NdArray *nm = meq ? NULL : nd_unary(ND_UF_LOGICAL_NOT, m);
+            t = meq  ? nd_binary(ND_UF_LOGICAL_OR, cl, m)
+                : nm ? nd_binary(ND_UF_LOGICAL_AND, cl, nm)
+                     : NULL;
+            nd_decref(nm);
+        } else {
+            t = nd_incref(cl);
+        }
+        all = t ? nd_all(t, NULL, -1, false, NULL) : NULL;
+    }
+    quiet_end(&q);
+    if (!all) {
+        rv = rt_from_lib();
+        goto done;
+    }
+    rv = v_bool(((const bool *)all->data)[0]);
+done:
+    for (int i = 0; i < 2; i++) {
+        nd_decref(d[i]);
+        nd_decref(k[i]);
+        nd_decref(tol[i]);
+    }
+    nd_decref(cl);
+    nd_decref(m);
+    nd_decref(t);
+    nd_decref(all);
+    return rv;
+}
+
+/* ma.around(a, decimals=0) / ma.round: the data rounded, the mask kept
+ * (a masked element stays masked).  ma.round of a plain array is a plain
+ * array, as numpy.ma's round_ hands it to np.round. */
+static Value round_common(Value *args, bool plain_ok)
+{
+    int64_t dec = 0;
+    if (given(args[1]) && bi_get_int(args[1], &dec) < 0)
+        return v_error();
+    NdArray *d, *k;
+    if (parts(args[0], &d, &k) < 0)
+        return v_error();
+    NdArray *r = nd_around(d, dec);
+    nd_decref(d);
+    if (!r) {
+        nd_decref(k);
+        return rt_from_lib();
+    }
+    if (plain_ok && !is_ma(args[0])) {
+        nd_decref(k);
+        return bi_result(r);
+    }
+    NdArray *m = NULL;
+    if (k && !(m = nd_copy(k, 'C'))) {
+        nd_decref(k);
+        nd_decref(r);
+        return rt_from_lib();
+    }
+    nd_decref(k);
+    if (r->ndim == 0) {
+        Value v = scalar_or_masked(r, m);
+        nd_decref(m);
+        return v;
+    }
+    return ma_take(r, m, is_ma(args[0]) ? MA(args[0]) : NULL);
+}
+
+static Value bi_ma_around(Value *args)
+{
+    return round_common(args, false);
+}
+
+static Value bi_ma_round(Value *args)
+{
+    return round_common(args, true);
+}
+
+#define HELP_MU(WHAT)                                                          \
+    WHAT                                                                       \
+        "\n\nnumpy.ma's form of the ufunc: any input is taken as a masked "    \
+        "array;\nmasked elements stay masked, and invalid results are masked " \
+        "too.\n\n"
+#define HELP_MB(WHAT)                                                          \
+    WHAT "\n\nnumpy.ma's form of the ufunc: any inputs are taken as masked "   \
+         "arrays;\nan element is masked where either input is (and where the " \
+         "result is\ninvalid for a division).\n\n"
+
 #define M_SUM_P "a, axis=None, dtype=None, out=None, keepdims=False"
 #define M_VAR_P "a, axis=None, dtype=None, out=None, ddof=0, keepdims=False"
 #define M_MAX_P "obj, axis=None, out=None, fill_value=None, keepdims=False"
@@ -2299,58 +2739,323 @@ const NativeType ma_const_type = {
  * `self` (asarray, no mask). */
 static const BuiltinDef ma_defs[] = {
     {"MaskedArray", bi_array, ARRAY_P,
-     "The masked-array class: calling it is ma.array; isinstance(x, "
+     "The masked-array class: calling it is ma.array; "
+     "isinstance(x, "
      "ma.MaskedArray)\ntells a masked array.\n\n"
-     ">>> isinstance(ma.array([1, 2], mask=[0, 1]), ma.MaskedArray)\nTrue\n"},
+     ">>> isinstance(ma.array([1, 2], mask=[0, 1]), "
+     "ma.MaskedArray)\nTrue\n"},
+    {"abs", ma_uf_absolute, "a",
+     HELP_MU("The absolute value, elementwise (the same as "
+             "ma.absolute).") ">>> print(ma.abs([-1.5, "
+                              "2.0]))\n[1.5 2. ]\n"},
+    {"absolute", ma_uf_absolute, "a",
+     HELP_MU("The absolute value, elementwise.") ">>> "
+                                                 "print(ma.absolute(ma."
+                                                 "array([-1, 2, -3], "
+                                                 "mask=[0, 1, "
+                                                 "0])))\n[1 -- 3]\n"},
+    {"add", ma_uf_add, "a, b",
+     HELP_MB("a + b, elementwise.") ">>> print(ma.add(ma.array([1, "
+                                    "2, 3], mask=[0, 1, 0]), [10, "
+                                    "20, 30]))\n[11 -- 33]\n"},
+    {"allclose", bi_ma_allclose,
+     "a, b, masked_equal=True, rtol=1e-05, atol=1e-08",
+     "Whether a and b are equal within tolerance where neither is "
+     "masked "
+     "(masked\nplaces count as equal when masked_equal, else as "
+     "different).\n\n"
+     ">>> ma.allclose(ma.array([1.0, 2.0], mask=[0, 1]), [1.0, "
+     "5.0])\nTrue\n"
+     ">>> ma.allclose(ma.array([1.0, 2.0], mask=[0, 1]), [1.0, "
+     "5.0], "
+     "masked_equal=False)\nFalse\n"},
+    {"arange", bi_ma_arange, "start=None, stop=None, step=None, dtype=None",
+     "arange as a masked array (nothing masked).\n\n"
+     ">>> ma.arange(4)\nmasked_array(data=[0, 1, 2, 3],\n          "
+     "   "
+     "mask=False,\n       fill_value=999999)\n"},
+    {"arccos", ma_uf_arccos, "a",
+     HELP_MU("The inverse cosine; masked outside [-1, 1].") ">>> "
+                                                            "print(ma."
+                                                            "arccos([1."
+                                                            "0, "
+                                                            "2.0]))\n["
+                                                            "0.0 "
+                                                            "--]\n"},
+    {"arccosh", ma_uf_arccosh, "a",
+     HELP_MU("The inverse hyperbolic cosine; masked below 1.") ">>> "
+                                                               "print("
+                                                               "ma."
+                                                               "arccosh"
+                                                               "([1.0, "
+                                                               "0.5]))"
+                                                               "\n[0.0 "
+                                                               "--]\n"},
+    {"arcsin", ma_uf_arcsin, "a",
+     HELP_MU("The inverse sine; masked outside [-1, 1].") ">>> "
+                                                          "print(ma."
+                                                          "arcsin([0.0,"
+                                                          " 2.0]))\n[0."
+                                                          "0 --]\n"},
+    {"arcsinh", ma_uf_arcsinh, "a",
+     HELP_MU("The inverse hyperbolic sine.") ">>> "
+                                             "print(ma.arcsinh(ma."
+                                             "array([0.0, 1.0], "
+                                             "mask=[0, 1])))\n[0.0 "
+                                             "--]\n"},
+    {"arctan", ma_uf_arctan, "a",
+     HELP_MU("The inverse tangent.") ">>> "
+                                     "print(ma.arctan(ma.array([0."
+                                     "0, 1.0], mask=[0, "
+                                     "1])))\n[0.0 --]\n"},
+    {"arctan2", ma_uf_arctan2, "a, b",
+     HELP_MB("The angle arctan(a/b) in the right quadrant.") ">>> "
+                                                             "print(ma."
+                                                             "arctan2("
+                                                             "ma.array("
+                                                             "[0.0, "
+                                                             "1.0], "
+                                                             "mask=[0, "
+                                                             "1]), "
+                                                             "[1.0, "
+                                                             "1.0]))\n["
+                                                             "0.0 "
+                                                             "--]\n"},
+    {"arctanh", ma_uf_arctanh, "a",
+     HELP_MU("The inverse hyperbolic tangent; masked outside (-1, "
+             "1).") ">>> print(ma.arctanh([0.0, 1.0]))\n[0.0 "
+                    "--]\n"},
     {"argmax", m_argmax, M_ARG_P, HELP_ARGMAX},
     {"argmin", m_argmin, M_ARG_P, HELP_ARGMIN},
+    {"around", bi_ma_around, "a, decimals=0",
+     "Round to the given number of decimals (halves to even); the "
+     "mask "
+     "is kept.\n\n"
+     ">>> print(ma.around(ma.array([1.26, 2.5, 3.14159], mask=[0, "
+     "1, 0]), "
+     "1))\n[1.3 -- 3.1]\n"},
     {"array", bi_array, ARRAY_P, HELP_ARRAY},
+    {"bitwise_and", ma_uf_bitwise_and, "a, b",
+     HELP_MB("a & b, elementwise.") ">>> "
+                                    "print(ma.bitwise_and(ma.array("
+                                    "[12, 10], mask=[0, 1]), "
+                                    "6))\n[4 --]\n"},
+    {"bitwise_or", ma_uf_bitwise_or, "a, b",
+     HELP_MB("a | b, elementwise.") ">>> "
+                                    "print(ma.bitwise_or(ma.array(["
+                                    "12, 10], mask=[0, 1]), "
+                                    "6))\n[14 --]\n"},
+    {"bitwise_xor", ma_uf_bitwise_xor, "a, b",
+     HELP_MB("a ^ b, elementwise.") ">>> "
+                                    "print(ma.bitwise_xor(ma.array("
+                                    "[12, 10], mask=[0, 1]), "
+                                    "6))\n[10 --]\n"},
+    {"ceil", ma_uf_ceil, "a",
+     HELP_MU("The ceiling, elementwise.") ">>> "
+                                          "print(ma.ceil(ma.array([1.2,"
+                                          " 2.5, -1.5], mask=[0, 1, "
+                                          "0])))\n[2.0 -- -1.0]\n"},
     {"compressed", m_compressed, "x",
      "The unmasked elements as a 1-d array.\n\n"
      ">>> ma.compressed(ma.array([1, 2, 3], mask=[1, 0, 0]))\n"
      "array([2, 3])\n"},
+    {"concatenate", bi_ma_concatenate, "arrays, axis=0",
+     "Join masked arrays (or any arrays) along an axis, masks "
+     "included.\n\n"
+     ">>> print(ma.concatenate([ma.array([1, 2], mask=[0, 1]), [3, "
+     "4]]))\n"
+     "[1 -- 3 4]\n"},
+    {"conjugate", ma_uf_conjugate, "a",
+     HELP_MU("The complex conjugate.") ">>> "
+                                       "print(ma.conjugate(ma."
+                                       "array([1+2j, 3j], mask=[0, "
+                                       "1])))\n[(1-2j) --]\n"},
+    {"cos", ma_uf_cos, "a",
+     HELP_MU("The cosine.") ">>> print(ma.cos(ma.array([0.0, 1.0], "
+                            "mask=[0, 1])))\n[1.0 --]\n"},
+    {"cosh", ma_uf_cosh, "a",
+     HELP_MU("The hyperbolic cosine.") ">>> "
+                                       "print(ma.cosh(ma.array([0."
+                                       "0, 1.0], mask=[0, "
+                                       "1])))\n[1.0 --]\n"},
     {"count", m_count, "a, axis=None, keepdims=False",
-     "The number of unmasked elements of a (along an axis when given).\n\n"
-     ">>> ma.count(ma.array([[1, 2], [3, 4]], mask=[[1, 0], [0, 0]]), "
+     "The number of unmasked elements of a (along an axis when "
+     "given).\n\n"
+     ">>> ma.count(ma.array([[1, 2], [3, 4]], mask=[[1, 0], [0, "
+     "0]]), "
      "axis=0)\narray([1, 2])\n"},
+    {"divide", ma_uf_true_divide, "a, b",
+     HELP_MB("a / b (the same as ma.true_divide); masked where b "
+             "is 0.") ">>> print(ma.divide([1, 2, 3], [2, 0, "
+                      "4]))\n[0.5 -- 0.75]\n"},
+    {"empty", bi_ma_empty, "shape, dtype=float, order='C'",
+     "empty as a masked array (nothing masked; contents not "
+     "set).\n\n"
+     ">>> ma.empty(0)\nmasked_array(data=[],\n             "
+     "mask=False,\n"
+     "       fill_value=1e+20,\n            dtype=float64)\n"},
+    {"equal", ma_uf_equal, "a, b",
+     HELP_MB("a == b, elementwise.") ">>> print(ma.equal(ma.array([1, "
+                                     "2, 3], mask=[0, 1, 0]), [1, 2, "
+                                     "4]))\n[True -- False]\n"},
+    {"exp", ma_uf_exp, "a",
+     HELP_MU("The exponential.") ">>> print(ma.exp(ma.array([0.0, 1.0, "
+                                 "2.0], mask=[0, 1, 0])))\n[1.0 -- "
+                                 "7.38905609893065]\n"},
+    {"fabs", ma_uf_fabs, "a",
+     HELP_MU("The absolute value as floats.") ">>> "
+                                              "print(ma.fabs(ma.array(["
+                                              "-1, 2], mask=[0, "
+                                              "1])))\n[1.0 --]\n"},
     {"filled", bi_filled, "a, fill_value=None",
-     "a with its masked places set to fill_value (a plain array).\n\n"
+     "a with its masked places set to fill_value (a plain "
+     "array).\n\n"
      ">>> ma.filled(ma.array([1, 2, 3], mask=[0, 1, 0]), -1)\n"
      "array([ 1, -1,  3])\n"},
+    {"floor", ma_uf_floor, "a",
+     HELP_MU("The floor, elementwise.") ">>> "
+                                        "print(ma.floor(ma.array([1.7, "
+                                        "2.5, -1.5], mask=[0, 1, "
+                                        "0])))\n[1.0 -- -2.0]\n"},
+    {"floor_divide", ma_uf_floor_divide, "a, b",
+     HELP_MB("a // b; masked where b is 0.") ">>> "
+                                             "print(ma.floor_divide([7,"
+                                             " 8, 9], [2, 0, 4]))\n[3 "
+                                             "-- 2]\n"},
+    {"fmod", ma_uf_fmod, "a, b",
+     HELP_MB("The C remainder (sign of a); masked where b is 0.") ">>> "
+                                                                  "prin"
+                                                                  "t("
+                                                                  "ma."
+                                                                  "fmod"
+                                                                  "([-"
+                                                                  "7, "
+                                                                  "8], "
+                                                                  "[2, "
+                                                                  "0]))"
+                                                                  "\n[-"
+                                                                  "1 "
+                                                                  "--]"
+                                                                  "\n"},
     {"getdata", bi_getdata, "a, subok=True",
-     "The data of a masked array (the array itself for anything else).\n\n"
+     "The data of a masked array (the array itself for anything "
+     "else).\n\n"
      ">>> ma.getdata(ma.array([1, 2, 3], mask=[0, 1, 0]))\n"
      "array([1, 2, 3])\n"},
     {"getmask", bi_getmask, "a",
      "The mask of a, or nomask (False) when it has none.\n\n"
      ">>> ma.getmask(ma.array([1, 2], mask=[0, 1]))\n"
-     "array([False,  True])\n>>> ma.getmask(ma.array([1, 2]))\nFalse\n"},
+     "array([False,  True])\n>>> ma.getmask(ma.array([1, "
+     "2]))\nFalse\n"},
     {"getmaskarray", bi_getmaskarray, "arr",
-     "The mask of arr as a full bool array (all False for no mask).\n\n"
-     ">>> ma.getmaskarray(ma.array([1, 2]))\narray([False, False])\n"},
+     "The mask of arr as a full bool array (all False for no "
+     "mask).\n\n"
+     ">>> ma.getmaskarray(ma.array([1, 2]))\narray([False, "
+     "False])\n"},
+    {"greater", ma_uf_greater, "a, b",
+     HELP_MB("a > b, elementwise.") ">>> print(ma.greater(ma.array([1, "
+                                    "2, 3], mask=[0, 1, 0]), "
+                                    "2))\n[False -- True]\n"},
+    {"greater_equal", ma_uf_greater_equal, "a, b",
+     HELP_MB("a >= b, elementwise.") ">>> "
+                                     "print(ma.greater_equal(ma."
+                                     "array([1, 2, 3], mask=[0, 1, "
+                                     "0]), 3))\n[False -- True]\n"},
+    {"hypot", ma_uf_hypot, "a, b",
+     HELP_MB("sqrt(a**2 + b**2), elementwise.") ">>> "
+                                                "print(ma.hypot(ma."
+                                                "array([3.0, 1.0], "
+                                                "mask=[0, 1]), "
+                                                "4.0))\n[5.0 --]\n"},
     {"is_masked", bi_is_masked, "x",
-     "Whether x is a masked array with at least one masked element.\n\n"
+     "Whether x is a masked array with at least one masked "
+     "element.\n\n"
      ">>> ma.is_masked(ma.array([1, 2], mask=[0, 1]))\nTrue\n"
      ">>> ma.is_masked([1, 2])\nFalse\n"},
+    {"less", ma_uf_less, "a, b",
+     HELP_MB("a < b, elementwise.") ">>> print(ma.less(ma.array([1, 2, "
+                                    "3], mask=[0, 1, 0]), 2))\n[True "
+                                    "-- False]\n"},
+    {"less_equal", ma_uf_less_equal, "a, b",
+     HELP_MB("a <= b, elementwise.") ">>> "
+                                     "print(ma.less_equal(ma.array("
+                                     "[1, 2, 3], mask=[0, 1, 0]), "
+                                     "1))\n[True -- False]\n"},
+    {"log", ma_uf_log, "a",
+     HELP_MU("The natural logarithm; masked where x <= 0.") ">>> "
+                                                            "print(ma."
+                                                            "log([-1.0,"
+                                                            " 1.0, "
+                                                            "0.0]))\n[-"
+                                                            "- 0.0 "
+                                                            "--]\n"},
+    {"log10", ma_uf_log10, "a",
+     HELP_MU("The base-10 logarithm; masked where x <= 0.") ">>> "
+                                                            "print(ma."
+                                                            "log10(ma."
+                                                            "array(["
+                                                            "100.0, "
+                                                            "-1.0, "
+                                                            "1000.0], "
+                                                            "mask=[0, "
+                                                            "0, "
+                                                            "1])))\n[2."
+                                                            "0 -- "
+                                                            "--]\n"},
+    {"log2", ma_uf_log2, "a",
+     HELP_MU("The base-2 logarithm; masked where x <= 0.") ">>> "
+                                                           "print(ma."
+                                                           "log2([8, "
+                                                           "0, "
+                                                           "2]))\n[3.0 "
+                                                           "-- 1.0]\n"},
+    {"logical_and", ma_uf_logical_and, "a, b",
+     HELP_MB("Logical and, elementwise.") ">>> "
+                                          "print(ma.logical_and(ma."
+                                          "array([1, 1, 0], mask=[0, "
+                                          "1, 0]), [1, 0, 1]))\n[True "
+                                          "-- False]\n"},
+    {"logical_not", ma_uf_logical_not, "a",
+     HELP_MU("Logical not.") ">>> print(ma.logical_not(ma.array([0, 1, "
+                             "2], mask=[0, 1, 0])))\n[True -- "
+                             "False]\n"},
+    {"logical_or", ma_uf_logical_or, "a, b",
+     HELP_MB("Logical or, elementwise.") ">>> "
+                                         "print(ma.logical_or(ma."
+                                         "array([1, 0, 0], "
+                                         "mask=[0, 1, 0]), [0, 0, "
+                                         "1]))\n[True -- True]\n"},
+    {"logical_xor", ma_uf_logical_xor, "a, b",
+     HELP_MB("Logical xor, elementwise.") ">>> "
+                                          "print(ma.logical_xor(ma."
+                                          "array([1, 0, 0], mask=[0, "
+                                          "1, 0]), [1, 0, 1]))\n[False "
+                                          "-- True]\n"},
     {"masked_array", bi_array, ARRAY_P,
      "The same as ma.array.\n\n"
-     ">>> print(ma.masked_array([1, 2, 3], mask=[1, 0, 0]))\n[-- 2 3]\n"},
+     ">>> print(ma.masked_array([1, 2, 3], mask=[1, 0, 0]))\n[-- 2 "
+     "3]\n"},
     {"masked_equal", bi_masked_equal, "x, value, copy=True",
-     "Mask an array where x == value (fill_value becomes value).\n\n"
+     "Mask an array where x == value (fill_value becomes "
+     "value).\n\n"
      ">>> ma.masked_equal([1, 2, 3], 2)\n"
-     "masked_array(data=[1, --, 3],\n             mask=[False,  True, False],\n"
+     "masked_array(data=[1, --, 3],\n             mask=[False,  "
+     "True, False],\n"
      "       fill_value=2)\n"},
     {"masked_greater", bi_masked_greater, "x, value, copy=True",
      HELP_CMP("masked_greater", ">") "[1 2 -- --]\n"},
     {"masked_greater_equal", bi_masked_greater_equal, "x, value, copy=True",
      HELP_CMP("masked_greater_equal", ">=") "[1 -- -- --]\n"},
     {"masked_inside", bi_masked_inside, "x, v1, v2, copy=True",
-     "Mask an array inside the interval [v1, v2] (ends included; swapped\n"
+     "Mask an array inside the interval [v1, v2] (ends included; "
+     "swapped\n"
      "when v2 < v1).\n\n"
-     ">>> print(ma.masked_inside([1, 2, 3, 4, 5], 2, 3))\n[1 -- -- 4 5]\n"},
+     ">>> print(ma.masked_inside([1, 2, 3, 4, 5], 2, 3))\n[1 -- -- "
+     "4 5]\n"},
     {"masked_invalid", bi_masked_invalid, "a, copy=True",
      "Mask the NaNs and infinities of a.\n\n"
-     ">>> print(ma.masked_invalid([1.0, nan, inf, 4.0]))\n[1.0 -- -- 4.0]\n"},
+     ">>> print(ma.masked_invalid([1.0, nan, inf, 4.0]))\n[1.0 -- "
+     "-- 4.0]\n"},
     {"masked_less", bi_masked_less, "x, value, copy=True",
      HELP_CMP("masked_less", "<") "[-- 2 3 4]\n"},
     {"masked_less_equal", bi_masked_less_equal, "x, value, copy=True",
@@ -2358,30 +3063,143 @@ static const BuiltinDef ma_defs[] = {
     {"masked_not_equal", bi_masked_not_equal, "x, value, copy=True",
      HELP_CMP("masked_not_equal", "!=") "[-- 2 -- --]\n"},
     {"masked_outside", bi_masked_outside, "x, v1, v2, copy=True",
-     "Mask an array outside the interval [v1, v2] (swapped when v2 < v1).\n\n"
-     ">>> print(ma.masked_outside([1, 2, 3, 4, 5], 2, 3))\n[-- 2 3 -- --]\n"},
+     "Mask an array outside the interval [v1, v2] (swapped when v2 "
+     "< v1).\n\n"
+     ">>> print(ma.masked_outside([1, 2, 3, 4, 5], 2, 3))\n[-- 2 3 "
+     "-- --]\n"},
     {"masked_values", bi_masked_values,
      "x, value, rtol=1e-05, atol=1e-08, copy=True, shrink=True",
-     "Mask where x is value: approximately (isclose with rtol, atol) for\n"
-     "floats, exactly otherwise; fill_value becomes value.  With shrink "
+     "Mask where x is value: approximately (isclose with rtol, "
+     "atol) for\n"
+     "floats, exactly otherwise; fill_value becomes value.  With "
+     "shrink "
      "(the\ndefault) an array with nothing masked has no mask.\n\n"
      ">>> ma.masked_values([1.0, 1.1, 2.0], 1.1)\n"
-     "masked_array(data=[1.0, --, 2.0],\n             mask=[False,  True, "
+     "masked_array(data=[1.0, --, 2.0],\n             mask=[False, "
+     " True, "
      "False],\n       fill_value=1.1)\n"},
     {"masked_where", bi_masked_where, "condition, a, copy=True",
-     "Mask an array where condition is true (combined with a's own mask).\n\n"
-     ">>> x = array([1, 2, 3, 4, 5])\n>>> print(ma.masked_where(x > 3, x))\n"
+     "Mask an array where condition is true (combined with a's own "
+     "mask).\n\n"
+     ">>> x = array([1, 2, 3, 4, 5])\n>>> print(ma.masked_where(x "
+     "> 3, x))\n"
      "[1 2 3 -- --]\n"},
     {"max", m_max, M_MAX_P, HELP_MAX},
+    {"maximum", bi_ma_maximum, "a, b",
+     "The elementwise maximum: where(greater(a, b), a, b), so a "
+     "NaN in a "
+     "does\nnot win (unlike np.maximum); masked where either "
+     "is.\n\n"
+     ">>> print(ma.maximum(ma.array([1, 5, 3], mask=[0, 0, 1]), "
+     "[4, 2, 2]))\n"
+     "[4 5 --]\n"},
     {"mean", m_mean, M_SUM_P, HELP_MEAN},
     {"median", m_median,
-     "a, axis=None, out=None, overwrite_input=False, keepdims=False",
+     "a, axis=None, out=None, overwrite_input=False, "
+     "keepdims=False",
      HELP_MEDIAN},
     {"min", m_min, M_MAX_P, HELP_MIN},
+    {"minimum", bi_ma_minimum, "a, b",
+     "The elementwise minimum: where(less(a, b), a, b); masked "
+     "where "
+     "either is.\n\n"
+     ">>> print(ma.minimum(ma.array([1, 5, 3], mask=[0, 0, 1]), "
+     "[4, 2, 2]))\n"
+     "[1 2 --]\n"},
+    {"mod", ma_uf_remainder, "a, b",
+     HELP_MB("The remainder (the same as ma.remainder); masked "
+             "where b is 0.") ">>> print(ma.mod([7, 8, -7], [3, 0, "
+                              "3]))\n[1 -- 2]\n"},
+    {"multiply", ma_uf_multiply, "a, b",
+     HELP_MB("a * b, elementwise.") ">>> "
+                                    "print(ma.multiply(ma.array([1,"
+                                    " 2, 3], mask=[0, 1, 0]), "
+                                    "2))\n[2 -- 6]\n"},
+    {"negative", ma_uf_negative, "a",
+     HELP_MU("The negation, elementwise.") ">>> "
+                                           "print(ma.negative(ma.array("
+                                           "[1, 2, 3], mask=[0, 1, "
+                                           "0])))\n[-1 -- -3]\n"},
+    {"not_equal", ma_uf_not_equal, "a, b",
+     HELP_MB("a != b, elementwise.") ">>> "
+                                     "print(ma.not_equal(ma.array([1, "
+                                     "2, 3], mask=[0, 1, 0]), [1, 2, "
+                                     "4]))\n[False -- True]\n"},
+    {"ones", bi_ma_ones, "shape, dtype=float, order='C'",
+     "ones as a masked array (nothing masked).\n\n"
+     ">>> ma.ones((2,), dtype=int)\nmasked_array(data=[1, 1],\n    "
+     "         "
+     "mask=False,\n       fill_value=999999)\n"},
+    {"power", ma_uf_power, "a, b",
+     HELP_MB("a ** b; masked where the result is not finite.") ">>> "
+                                                               "print("
+                                                               "ma."
+                                                               "power(["
+                                                               "-1.0, "
+                                                               "4.0], "
+                                                               "0.5))"
+                                                               "\n[-- "
+                                                               "2.0]"
+                                                               "\n"},
     {"prod", m_prod, M_SUM_P, HELP_PROD},
+    {"remainder", ma_uf_remainder, "a, b",
+     HELP_MB("The remainder with the sign of b (Python's %); masked "
+             "where b is 0.") ">>> print(ma.remainder([7, 8, -7], [3, "
+                              "0, 3]))\n[1 -- 2]\n"},
+    {"round", bi_ma_round, "a, decimals=0",
+     "The same as ma.around (a plain array stays plain).\n\n"
+     ">>> print(ma.round(ma.array([1.5, 2.5, 3.7], mask=[0, 1, "
+     "0])))\n"
+     "[2.0 -- 4.0]\n"},
+    {"sin", ma_uf_sin, "a",
+     HELP_MU("The sine.") ">>> print(ma.sin(ma.array([0.0, 1.0], "
+                          "mask=[0, 1])))\n[0.0 --]\n"},
+    {"sinh", ma_uf_sinh, "a",
+     HELP_MU("The hyperbolic sine.") ">>> print(ma.sinh(ma.array([0.0, "
+                                     "1.0], mask=[0, 1])))\n[0.0 "
+                                     "--]\n"},
+    {"sqrt", ma_uf_sqrt, "a",
+     HELP_MU("The square root; masked where x < 0.") ">>> "
+                                                     "print(ma.sqrt([4."
+                                                     "0, -1.0, "
+                                                     "9.0]))\n[2.0 -- "
+                                                     "3.0]\n"},
     {"std", m_std, M_VAR_P, HELP_STD},
+    {"subtract", ma_uf_subtract, "a, b",
+     HELP_MB("a - b, elementwise.") ">>> "
+                                    "print(ma.subtract(ma.array([1,"
+                                    " 2, 3], mask=[0, 1, 0]), "
+                                    "1))\n[0 -- 2]\n"},
     {"sum", m_sum, M_SUM_P, HELP_SUM},
+    {"tan", ma_uf_tan, "a",
+     HELP_MU("The tangent.") ">>> print(ma.tan(ma.array([0.0, "
+                             "1.0], mask=[0, 1])))\n[0.0 --]\n"},
+    {"tanh", ma_uf_tanh, "a",
+     HELP_MU("The hyperbolic tangent.") ">>> "
+                                        "print(ma.tanh(ma.array([0."
+                                        "0, 1.0], mask=[0, "
+                                        "1])))\n[0.0 --]\n"},
+    {"true_divide", ma_uf_true_divide, "a, b",
+     HELP_MB("a / b; masked where b is 0.") ">>> "
+                                            "print(ma.true_divide(["
+                                            "1.0, 2.0], [0.0, "
+                                            "4.0]))\n[-- 0.5]\n"},
+
     {"var", m_var, M_VAR_P, HELP_VAR},
+    {"where", bi_ma_where, "condition, x=None, y=None",
+     "x where condition else y, with the masks: masked where the "
+     "chosen "
+     "element\nis, and where condition is masked.  With only "
+     "condition: "
+     "the indices of\nits unmasked nonzero elements (nonzero).\n\n"
+     ">>> print(ma.where([1, 0, 1], ma.array([1, 2, 3], mask=[1, "
+     "0, 0]), "
+     "[10, 20, 30]))\n[-- 20 3]\n"},
+    {"zeros", bi_ma_zeros, "shape, dtype=float, order='C'",
+     "zeros as a masked array (nothing masked).\n\n"
+     ">>> ma.zeros(3)\nmasked_array(data=[0., 0., 0.],\n           "
+     "  "
+     "mask=False,\n       fill_value=1e+20)\n"},
 };
 
 static const NsConst ma_consts[] = {

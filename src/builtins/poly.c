@@ -32,15 +32,6 @@ typedef struct PolyObj {
 
 /* (declared in builtins.h) */
 
-static char *str_dup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
 static bool is_poly(Value v)
 {
     return v.kind == VK_OBJECT && native_type(v) == &poly1d_type;
@@ -130,7 +121,7 @@ static Value poly_from_coeffs(Value c, const char *variable)
     }
     PolyObj *p = as_poly(v);
     p->coeffs = t;
-    p->variable = str_dup(variable ? variable : "x");
+    p->variable = rt_strdup(variable ? variable : "x");
     if (!p->variable) {
         v_decref(v);
         return rt_raise(ERR_MEMORY, "out of memory");

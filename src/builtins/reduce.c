@@ -17,35 +17,62 @@ static bool given(Value v)
     return v.kind != VK_UNSET && v.kind != VK_NONE;
 }
 
-/* axis: None/unset -> *naxes = -1; an int -> 1; a tuple/list of ints. */
-static int get_axes(Value v, int *axes, int *naxes)
+/* One axis number.  An ndarray is an axis only when it is 0-d of an
+ * integer dtype (NumPy's operator.index), otherwise NumPy's text. */
+static int axis_int(Value v, int *axis)
+{
+    if (v.kind == VK_ARRAY) {
+        NdKind k = nd_dtype_kind(v.as.array->dtype);
+        if (v.as.array->ndim != 0 || (k != ND_KIND_INT && k != ND_KIND_UINT))
+            return rt_fail(ERR_TYPE, "only integer scalar arrays can be "
+                                     "converted to a scalar index");
+    }
+    int64_t ax;
+    if (bi_get_int(v, &ax) < 0)
+        return -1;
+    *axis = (int)(ax < -1000 ? -1000 : ax > 1000 ? 1000 : ax);
+    return 0;
+}
+
+/* axis: None/unset -> *naxes = -1; an int -> 1; a tuple of ints.  The
+ * ufunc-style reductions (sum, mean, ...) take only a tuple as several
+ * axes, as NumPy's: a list is "'list' object cannot be interpreted as an
+ * integer" and an ndarray (nd's [0, 1]) "only integer scalar arrays ...".
+ * With any_seq (median, quantile: NumPy's normalize_axis_tuple) a list
+ * or a 1-d array of axes is taken too. */
+static int get_axes(Value v, int *axes, int *naxes, bool any_seq)
 {
     if (!given(v)) {
         *naxes = -1;
         return 0;
     }
-    if (v.kind == VK_TUPLE || v.kind == VK_LIST) {
-        Value seq = v;
+    bool seq = v.kind == VK_TUPLE ||
+               (any_seq && (v.kind == VK_LIST ||
+                            (v.kind == VK_ARRAY && v.as.array->ndim == 1)));
+    if (any_seq && v.kind == VK_ARRAY && v.as.array->ndim == 0) {
+        NdKind k = nd_dtype_kind(v.as.array->dtype);
+        if (k != ND_KIND_INT && k != ND_KIND_UINT)
+            return rt_fail(ERR_TYPE, "iteration over a 0-d array");
+    }
+    if (seq) {
         int64_t n;
-        if (value_len(seq, &n) < 0)
+        if (value_len(v, &n) < 0)
             return -1;
         if (n > ND_MAXDIMS)
             return rt_fail(ERR_VALUE, "too many axes");
         ValueIter it;
-        if (iter_start(&it, seq) < 0)
+        if (iter_start(&it, v) < 0)
             return -1;
         int k = 0;
         Value item;
         int rc;
         while ((rc = iter_next(&it, &item)) > 0) {
-            int64_t ax;
-            int r = bi_get_int(item, &ax);
+            int r = axis_int(item, &axes[k++]);
             v_decref(item);
             if (r < 0) {
                 iter_end(&it);
                 return -1;
             }
-            axes[k++] = (int)(ax < -1000 ? -1000 : ax > 1000 ? 1000 : ax);
         }
         iter_end(&it);
         if (rc < 0)
@@ -53,10 +80,8 @@ static int get_axes(Value v, int *axes, int *naxes)
         *naxes = k;
         return 0;
     }
-    int64_t ax;
-    if (bi_get_int(v, &ax) < 0)
+    if (axis_int(v, &axes[0]) < 0)
         return -1;
-    axes[0] = (int)(ax < -1000 ? -1000 : ax > 1000 ? 1000 : ax);
     *naxes = 1;
     return 0;
 }
@@ -67,14 +92,7 @@ static int get_axis1(Value v, bool *has, int *axis)
     *has = given(v);
     if (!*has)
         return 0;
-    if (v.kind == VK_TUPLE || v.kind == VK_LIST)
-        return rt_fail(ERR_TYPE,
-                       "'tuple' object cannot be interpreted as an integer");
-    int64_t ax;
-    if (bi_get_int(v, &ax) < 0)
-        return -1;
-    *axis = (int)(ax < -1000 ? -1000 : ax > 1000 ? 1000 : ax);
-    return 0;
+    return axis_int(v, axis);
 }
 
 /* bi_get_flag, bi_get_dtype: exported (builtins.h), ma.c reads its
@@ -200,8 +218,8 @@ static Value sum_like(Value *args, SumFn fn)
     NdScalar init;
     const NdScalar *ip;
     NdArray *where;
-    if (get_axes(args[1], axes, &naxes) < 0 || bi_get_dtype(args[2], &dt) < 0 ||
-        bi_get_flag(args[4], &keep) < 0 ||
+    if (get_axes(args[1], axes, &naxes, false) < 0 ||
+        bi_get_dtype(args[2], &dt) < 0 || bi_get_flag(args[4], &keep) < 0 ||
         get_initial(args[5], &init, &ip) < 0 || get_where(args[6], &where) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
@@ -256,7 +274,7 @@ static Value max_like(Value *args, MaxFn fn)
     NdScalar init;
     const NdScalar *ip;
     NdArray *where;
-    if (get_axes(args[1], axes, &naxes) < 0 ||
+    if (get_axes(args[1], axes, &naxes, false) < 0 ||
         bi_get_flag(args[3], &keep) < 0 ||
         get_initial(args[4], &init, &ip) < 0 || get_where(args[5], &where) < 0)
         return v_error();
@@ -296,7 +314,7 @@ static Value anyall(Value *args, bool any)
     int axes[ND_MAXDIMS], naxes;
     bool keep;
     NdArray *where;
-    if (get_axes(args[1], axes, &naxes) < 0 ||
+    if (get_axes(args[1], axes, &naxes, false) < 0 ||
         bi_get_flag(args[3], &keep) < 0 || get_where(args[4], &where) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
@@ -325,7 +343,8 @@ static Value bi_ptp(Value *args)
 {
     int axes[ND_MAXDIMS], naxes;
     bool keep;
-    if (get_axes(args[1], axes, &naxes) < 0 || bi_get_flag(args[3], &keep) < 0)
+    if (get_axes(args[1], axes, &naxes, false) < 0 ||
+        bi_get_flag(args[3], &keep) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a)
@@ -381,8 +400,9 @@ static Value mean_like(Value *args, MeanFn fn)
     NdType dt;
     bool keep;
     NdArray *where;
-    if (get_axes(args[1], axes, &naxes) < 0 || bi_get_dtype(args[2], &dt) < 0 ||
-        bi_get_flag(args[4], &keep) < 0 || get_where(args[5], &where) < 0)
+    if (get_axes(args[1], axes, &naxes, false) < 0 ||
+        bi_get_dtype(args[2], &dt) < 0 || bi_get_flag(args[4], &keep) < 0 ||
+        get_where(args[5], &where) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a) {
@@ -424,9 +444,9 @@ static Value var_like(Value *args, VarFn fn)
                                        "simultaneously.");
         args[4] = args[8];
     }
-    if (get_axes(args[1], axes, &naxes) < 0 || bi_get_dtype(args[2], &dt) < 0 ||
-        get_ddof(args[4], &ddof) < 0 || bi_get_flag(args[5], &keep) < 0 ||
-        get_where(args[6], &where) < 0)
+    if (get_axes(args[1], axes, &naxes, false) < 0 ||
+        bi_get_dtype(args[2], &dt) < 0 || get_ddof(args[4], &ddof) < 0 ||
+        bi_get_flag(args[5], &keep) < 0 || get_where(args[6], &where) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a) {
@@ -502,7 +522,8 @@ static Value median_like(Value *args, bool nan_skip)
 {
     int axes[ND_MAXDIMS], naxes;
     bool keep;
-    if (get_axes(args[1], axes, &naxes) < 0 || bi_get_flag(args[4], &keep) < 0)
+    if (get_axes(args[1], axes, &naxes, true) < 0 ||
+        bi_get_flag(args[4], &keep) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a)
@@ -540,7 +561,8 @@ static Value quantile_like(Value *args, bool percent, bool nan_skip)
         if (nd_quantile_method(name, &m) < 0)
             return rt_from_lib();
     }
-    if (get_axes(args[2], axes, &naxes) < 0 || bi_get_flag(args[6], &keep) < 0)
+    if (get_axes(args[2], axes, &naxes, true) < 0 ||
+        bi_get_flag(args[6], &keep) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a)
@@ -597,7 +619,7 @@ static Value bi_average(Value *args)
 {
     int axes[ND_MAXDIMS], naxes;
     bool returned, keep;
-    if (get_axes(args[1], axes, &naxes) < 0 ||
+    if (get_axes(args[1], axes, &naxes, false) < 0 ||
         bi_get_flag(args[3], &returned) < 0 || bi_get_flag(args[4], &keep) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);

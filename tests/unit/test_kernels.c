@@ -511,9 +511,11 @@ START_TEST(floor_divide_float_zero_and_inf)
     BIN(ND_UF_FLOOR_DIVIDE, ND_FLOAT64, a, b, e, DZ);
     double c[] = {0.0}, d[] = {0.0}, f[] = {nan_};
     BIN(ND_UF_FLOOR_DIVIDE, ND_FLOAT64, c, d, f, INV);
-    /* NumPy 2 flags NaN // 0 as invalid though the division is quiet. */
-    double g[] = {nan_}, h[] = {0.0}, k[] = {nan_};
-    BIN(ND_UF_FLOOR_DIVIDE, ND_FLOAT64, g, h, k, INV);
+    /* NumPy 2's npy_floor_divide returns a / b for b == 0 with the IEEE
+     * flags only: NaN // 0 and inf // 0 are quiet. */
+    double g[] = {nan_, inf, -inf}, h[] = {0.0, 0.0, 0.0};
+    double k[] = {nan_, inf, -inf};
+    BIN(ND_UF_FLOOR_DIVIDE, ND_FLOAT64, g, h, k, 0);
 }
 END_TEST
 
