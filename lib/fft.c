@@ -38,6 +38,7 @@
 #include <unistd.h>
 
 #include "nd.h"
+#include "worker.h"
 
 enum { KIND_C2C, KIND_R2C, KIND_C2R };
 
@@ -407,9 +408,68 @@ static int alignment_of(bool single, const char *p)
                   : fftw_alignment_of((double *)(uintptr_t)p);
 }
 
+/* A single long FFTW execution on the interruptible worker (worker.h):
+ * FFTW cannot be stopped mid-transform, and one execution of 2^26 points
+ * takes seconds, so Ctrl-C must not wait for it.  The job holds its plan
+ * slot and references to both arrays, so an abandoned job keeps them
+ * alive until the worker is done with them. */
+typedef struct FftJob {
+    PlanKey key;
+    int slot;
+    char *in, *out;
+    NdArray *s, *d;
+} FftJob;
+
+static int job_fn(void *ctx)
+{
+    FftJob *j = ctx;
+    execute(&j->key, cache[j->slot].plan, j->in, j->out);
+    return 0;
+}
+
+static void job_free(void *ctx)
+{
+    FftJob *j = ctx;
+    release_plan(j->slot);
+    nd_decref(j->s);
+    nd_decref(j->d);
+    free(j);
+}
+
+/* Execute the plan in slot (held; released here) from in to out: on the
+ * worker when the transform is long, inline otherwise. */
+static int execute_slot(PlanKey *k, int slot, char *in, char *out,
+                        const NdArray *s, const NdArray *d, int64_t work)
+{
+    if (work <= CHUNK_WORK) {
+        execute(k, cache[slot].plan, in, out);
+        release_plan(slot);
+        return 0;
+    }
+    FftJob *j = malloc(sizeof *j);
+    if (!j) {
+        release_plan(slot);
+        nd_error_nomem();
+        return -1;
+    }
+    *j = (FftJob){*k,
+                  slot,
+                  in,
+                  out,
+                  nd_incref((NdArray *)(uintptr_t)s),
+                  nd_incref((NdArray *)(uintptr_t)d)};
+    int rc = nd_worker_run(job_fn, j, job_free);
+    if (rc == ND_WORKER_ABANDONED)
+        return -1;
+    job_free(j);
+    return rc;
+}
+
 /* Run the transform described by k (its loops are the whole howmany loop)
- * from in to out, in chunks of the longest loop axis when it is long. */
-static int run(PlanKey *k, char *in, char *out)
+ * from in to out (the data of s and d), in chunks of the longest loop axis
+ * when it is long; a long transform without loops runs on the worker. */
+static int run(PlanKey *k, char *in, char *out, const NdArray *s,
+               const NdArray *d)
 {
     int64_t work = 1;
     for (int i = 0; i < k->rank; i++)
@@ -441,12 +501,12 @@ static int run(PlanKey *k, char *in, char *out)
     if (j < 0) {
         k->align_in = alignment_of(k->single, in);
         k->align_out = alignment_of(k->single, out);
+        if (work > CHUNK_WORK && nd_worker_idle() < 0)
+            return -1;
         int slot = acquire_plan(k, in, out);
         if (slot < 0)
             return -1;
-        execute(k, cache[slot].plan, in, out);
-        release_plan(slot);
-        return 0;
+        return execute_slot(k, slot, in, out, s, d, work);
     }
     size_t ies = in_esz(k), oes = out_esz(k);
     int64_t is = k->loops[j].is, os = k->loops[j].os;
@@ -614,7 +674,7 @@ static int direct(int kind, int sign, bool single, int k, const int *ax,
         if (!is_ax[i] && d->shape[i] > 1)
             key.loops[key.hrank++] =
                 (Dim){d->shape[i], s->strides[i] / ies, d->strides[i] / oes};
-    return run(&key, s->data, d->data);
+    return run(&key, s->data, d->data, s, d);
 }
 
 static inline void copy_elem(char *to, const char *from, size_t esz)
@@ -873,7 +933,7 @@ static int rfft_half(bool single, int64_t n, int ax, const NdArray *s,
             key.loops[key.hrank++] =
                 (Dim){d->shape[i], s->strides[i] / (2 * res),
                       d->strides[i] / (2 * res)};
-    if (run(&key, s->data, d->data) < 0) {
+    if (run(&key, s->data, d->data, s, d) < 0) {
         free(w);
         return -1;
     }
