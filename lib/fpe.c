@@ -86,7 +86,9 @@ void nd_fpe_hw_collect(const char *origin)
 /* Warnings are static strings or short texts; a statement rarely records
  * more than one, so a small fixed table suffices and never allocates. */
 #define ND_MAX_WARNINGS 8
-#define ND_WARNING_LEN 160
+/* 256: room for NumPy's longest texts (ma.argsort's
+ * MaskedArrayFutureWarning is about 200 characters). */
+#define ND_WARNING_LEN 256
 static _Thread_local char warnings[ND_MAX_WARNINGS][ND_WARNING_LEN];
 static _Thread_local int nwarnings;
 

@@ -1191,6 +1191,121 @@ out:
     return rc;
 }
 
+/* NumPy's _make_along_axis_idx: one index array per axis of a (shape
+ * `shape`), `indices` at `axis` and arange(shape[d]) shaped (1, .., n, ..,
+ * 1) at every other axis d, so that advanced indexing broadcasts them all
+ * together.  The aranges are new references stored in owned[d] (NULL at
+ * `axis`); the caller releases them with release_along. */
+static int along_index(const NdArray *a, NdArray *indices, int axis,
+                       NdIndex *items, NdArray **owned)
+{
+    for (int d = 0; d < a->ndim; d++)
+        owned[d] = NULL;
+    if (!is_int_type(indices->dtype))
+        return nd_error(ND_ERR_INDEX, "`indices` must be an integer array");
+    if (indices->ndim != a->ndim)
+        return nd_error(ND_ERR_VALUE, "`indices` and `arr` must have the "
+                                      "same number of dimensions");
+    for (int d = 0; d < a->ndim; d++) {
+        if (d == axis) {
+            items[d] = (NdIndex){.kind = ND_INDEX_ARRAY, .array = indices};
+            continue;
+        }
+        int64_t shape[ND_MAXDIMS];
+        for (int k = 0; k < a->ndim; k++)
+            shape[k] = k == d ? a->shape[d] : 1;
+        owned[d] = nd_empty(ND_INT64, a->ndim, shape, 'C');
+        if (!owned[d])
+            return -1;
+        int64_t *p = (int64_t *)owned[d]->data;
+        for (int64_t i = 0; i < a->shape[d]; i++)
+            p[i] = i;
+        items[d] = (NdIndex){.kind = ND_INDEX_ARRAY, .array = owned[d]};
+    }
+    return 0;
+}
+
+static void release_along(NdArray **owned, int n)
+{
+    for (int d = 0; d < n; d++)
+        nd_decref(owned[d]);
+}
+
+/* The array the along-axis functions index and the axis they use: arr
+ * itself with the axis normalised, or (axis=None) arr's flat order. */
+static int along_axis(NdArray *indices, int axis, bool flatten, int ndim,
+                      int *ax)
+{
+    if (flatten) {
+        *ax = 0;
+        if (indices->ndim != 1)
+            return nd_error(ND_ERR_VALUE, "when axis=None, `indices` must "
+                                          "have a single dimension.");
+        return 0;
+    }
+    return nd_normalize_axis(axis, ndim, ax);
+}
+
+NdArray *nd_take_along_axis(NdArray *arr, NdArray *indices, int axis,
+                            bool flatten)
+{
+    int ax;
+    if (along_axis(indices, axis, flatten, arr->ndim, &ax) < 0)
+        return NULL;
+    NdArray *src = flatten ? nd_ravel(arr, 'C') : nd_incref(arr);
+    if (!src)
+        return NULL;
+    NdIndex items[ND_MAXDIMS];
+    NdArray *owned[ND_MAXDIMS];
+    NdArray *r = NULL;
+    if (along_index(src, indices, ax, items, owned) == 0)
+        r = nd_index_get(src, items, src->ndim);
+    release_along(owned, src->ndim);
+    nd_decref(src);
+    return r;
+}
+
+int nd_put_along_axis(NdArray *arr, NdArray *indices, NdArray *values, int axis,
+                      bool flatten)
+{
+    int ax;
+    if (along_axis(indices, axis, flatten, arr->ndim, &ax) < 0)
+        return -1;
+    if (!(arr->flags & ND_WRITEABLE))
+        return nd_error(ND_ERR_VALUE, "assignment destination is read-only");
+    /* axis=None writes through arr's C order: a 1-d view when one exists,
+     * else a flat copy that is copied back afterwards. */
+    NdArray *dst = arr;
+    bool copied = false;
+    if (flatten) {
+        int64_t n = arr->size;
+        if (arr->flags & ND_C_CONTIGUOUS) {
+            dst = nd_reshape_view(arr, 1, &n, 'C');
+        } else {
+            NdArray *c = nd_copy(arr, 'C');
+            dst = c ? nd_reshape_view(c, 1, &n, 'C') : NULL;
+            nd_decref(c);
+            copied = true;
+        }
+        if (!dst)
+            return -1;
+    }
+    NdIndex items[ND_MAXDIMS];
+    NdArray *owned[ND_MAXDIMS];
+    int rc = along_index(dst, indices, ax, items, owned);
+    if (rc == 0)
+        rc = nd_index_set(dst, items, dst->ndim, values);
+    release_along(owned, dst->ndim);
+    if (rc == 0 && copied) {
+        NdArray *back = nd_reshape(dst, arr->ndim, arr->shape, 'C');
+        rc = back ? nd_copyto(arr, back, ND_CAST_UNSAFE) : -1;
+        nd_decref(back);
+    }
+    if (dst != arr)
+        nd_decref(dst);
+    return rc;
+}
+
 int nd_nonzero(NdArray *a, NdArray **out)
 {
     if (a->ndim == 0)

@@ -71,6 +71,21 @@ NdArray *nd_take(NdArray *a, NdArray *indices, int axis, bool flatten,
                  NdClipMode mode);
 /* put(a, ind, v, mode): a.flat[ind] = v, v repeated as needed. */
 int nd_put(NdArray *a, NdArray *ind, NdArray *v, NdClipMode mode);
+/* take_along_axis(arr, indices, axis) as NumPy 2: arr[fancy] where the
+ * fancy index holds `indices` at `axis` and arange(n) shaped to broadcast
+ * along every other axis, so indices broadcast against arr there.
+ * flatten=true for axis=None (arr raveled; indices must be 1-d).
+ * IndexError "`indices` must be an integer array", ValueError "`indices`
+ * and `arr` must have the same number of dimensions", "when axis=None,
+ * `indices` must have a single dimension.", AxisError, and the IndexErrors
+ * of advanced indexing (out of bounds, shape mismatch). */
+NdArray *nd_take_along_axis(NdArray *arr, NdArray *indices, int axis,
+                            bool flatten);
+/* put_along_axis(arr, indices, values, axis): the same fancy index,
+ * assigned to in place (values cast unsafely and broadcast to the indexed
+ * shape); flatten=true for axis=None writes through arr's flat order. */
+int nd_put_along_axis(NdArray *arr, NdArray *indices, NdArray *values, int axis,
+                      bool flatten);
 /* nonzero(a): writes a.ndim new int64 arrays to out (room for
  * ND_MAXDIMS) and returns their count.  ValueError for a 0-d array, as
  * NumPy 2 ("Calling nonzero on 0d arrays is not allowed. ..."). */

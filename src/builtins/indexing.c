@@ -1,6 +1,7 @@
 /* indexing.c — the builtins of the indexing family: take, put, nonzero,
- * argwhere, flatnonzero, where, compress, extract, place, putmask, ix_,
- * diag, diagonal, tril and triu in the root namespace, the matching
+ * argwhere, flatnonzero, where, compress, extract, place, putmask,
+ * take_along_axis, put_along_axis, ix_, diag, diagonal, tril and triu in
+ * the root namespace, the matching
  * ndarray methods (a.nonzero(), a.take(), a.put(), a.diagonal(),
  * a.compress()), and the native kind behind `a.flat` (NumPy's flatiter:
  * indexing and iteration in C order).  The work is lib/index.c's; this
@@ -182,6 +183,62 @@ static Value put_impl(Value a_v, Value ind_v, Value v_v, Value mode_v)
 static Value bi_put(Value *args)
 {
     return put_impl(args[0], args[1], args[2], args[3]);
+}
+
+/* The axis of take_along_axis / put_along_axis: None flattens, an
+ * omitted one is -1 (take_along_axis's NumPy 2.3 default). */
+static int along_axis_arg(Value v, bool *flatten, int *axis)
+{
+    if (v.kind == VK_UNSET) {
+        *flatten = false;
+        *axis = -1;
+        return 0;
+    }
+    return get_axis(v, flatten, axis);
+}
+
+/* arr and indices of the along-axis functions (new references). */
+static int along_args(Value arr_v, Value ind_v, NdArray **arr, NdArray **ind)
+{
+    *arr = arg_array(arr_v);
+    *ind = *arr ? arg_array(ind_v) : NULL;
+    if (!*ind) {
+        nd_decref(*arr);
+        return -1;
+    }
+    return 0;
+}
+
+static Value bi_take_along_axis(Value *args)
+{
+    bool flatten;
+    int axis;
+    NdArray *a, *ind;
+    if (along_axis_arg(args[2], &flatten, &axis) < 0 ||
+        along_args(args[0], args[1], &a, &ind) < 0)
+        return v_error();
+    NdArray *r = nd_take_along_axis(a, ind, axis, flatten);
+    nd_decref(a);
+    nd_decref(ind);
+    return r ? v_array_take(r) : rt_from_lib();
+}
+
+static Value bi_put_along_axis(Value *args)
+{
+    bool flatten;
+    int axis;
+    NdArray *a, *ind, *v = NULL;
+    if (target_array(args[0], "put_along_axis", &a) < 0 ||
+        along_axis_arg(args[3], &flatten, &axis) < 0)
+        return v_error();
+    ind = arg_array(args[1]);
+    v = ind ? arg_array(args[2]) : NULL;
+    int rc = v ? nd_put_along_axis(a, ind, v, axis, flatten) : -1;
+    nd_decref(ind);
+    nd_decref(v);
+    if (rc < 0)
+        return v ? rt_from_lib() : v_error();
+    return v_none();
 }
 
 static Value nonzero_tuple(Value a_v)
@@ -498,6 +555,18 @@ static const BuiltinDef index_defs[] = {
      "array([-44,   1, -55,   3,   4])\n"
      ">>> put(a, 22, -5, mode='clip')\n>>> a\n"
      "array([-44,   1, -55,   3,  -5])\n"},
+    {"put_along_axis", bi_put_along_axis, "arr, indices, values, axis",
+     "Set arr's elements at indices along an axis, in place (returns "
+     "None).\n\n"
+     "indices must be an integer array with arr's number of dimensions; "
+     "in the\nother axes it broadcasts against arr, and values broadcast "
+     "to the indexed\nshape.  Negative indices count from the end; "
+     "axis=None works on arr's\nflat order (indices then 1-d).\n\n"
+     ">>> a = array([[10, 30, 20], [60, 40, 50]])\n"
+     ">>> put_along_axis(a, argmax(a, axis=1, keepdims=True), 99, axis=1)\n"
+     ">>> a\narray([[10, 99, 20],\n       [99, 40, 50]])\n"
+     ">>> b = arange(6)\n>>> put_along_axis(b, array([0, -1]), [7, 8], "
+     "None)\n>>> b\narray([7, 1, 2, 3, 4, 8])\n"},
     {"putmask", bi_putmask, "a, mask, values",
      "Set a.flat[n] = values[n % len(values)] where mask.flat[n] is "
      "true.\n\n"
@@ -520,6 +589,20 @@ static const BuiltinDef index_defs[] = {
      ">>> take(array([[1, 2], [3, 4]]), [1], axis=1)\narray([[2],\n       "
      "[4]])\n"
      ">>> take(a, 8, mode='wrap')\n5\n"},
+    {"take_along_axis", bi_take_along_axis, "arr, indices, axis=-1",
+     "Values of arr at indices along an axis, matching 1-d slices.\n\n"
+     "indices must be an integer array with arr's number of dimensions; "
+     "in the\nother axes it broadcasts against arr.  The indices argsort, "
+     "argmax(...,\nkeepdims=True) and argpartition give fit directly.  "
+     "Negative indices\ncount from the end; axis=None works on the "
+     "flattened arr (indices then\n1-d).\n\n"
+     ">>> a = array([[10, 30, 20], [60, 40, 50]])\n"
+     ">>> take_along_axis(a, argsort(a, axis=1), axis=1)\n"
+     "array([[10, 20, 30],\n       [40, 50, 60]])\n"
+     ">>> take_along_axis(a, argmax(a, axis=1, keepdims=True), axis=1)\n"
+     "array([[30],\n       [60]])\n"
+     ">>> take_along_axis(a, array([[-1], [0]]), 1)\n"
+     "array([[20],\n       [60]])\n"},
     {"tril", bi_tril, "m, k=0",
      "A copy of m with the elements above the k-th diagonal zeroed.\n\n"
      "Works on the last two axes; a 1-d m gives a square result as in "
@@ -552,7 +635,8 @@ const Namespace ns_index = {
     .defs = index_defs,
     .ndefs = sizeof index_defs / sizeof index_defs[0],
     .help = "Indexing helpers: take, put, nonzero, argwhere, flatnonzero, "
-            "where, compress,\nextract, place, putmask, ix_, diag, "
+            "where, compress,\nextract, place, putmask, take_along_axis, "
+            "put_along_axis, ix_, diag, "
             "diagonal, tril, triu.",
 };
 

@@ -1595,6 +1595,230 @@ static Value m_argmin(Value *args)
     return arg_common(args[0], false, args[1], args[2], args[3], args[4]);
 }
 
+/* ------------------------------------------------------------ sorting */
+
+/* The options of sort/argsort: axis (none: flattened), kind, endwith and
+ * fill_value, read as numpy.ma reads them.  An omitted axis is -1, but
+ * for argsort (arg) of ndim > 1 it is None with NumPy's
+ * MaskedArrayFutureWarning (its deprecated default). */
+typedef struct SortOpts {
+    bool none;
+    int64_t axis;
+    NdSortKind kind;
+    bool endwith;
+} SortOpts;
+
+static int sort_opts(Value axis, Value kind, Value order, Value endwith,
+                     Value stable, int ndim, bool arg, SortOpts *o)
+{
+    o->none = false;
+    o->axis = -1;
+    o->kind = ND_SORT_QUICKSORT;
+    o->endwith = true;
+    if (given(stable)) {
+        int t = op_truth(stable);
+        if (t < 0)
+            return -1;
+        if (t)
+            return rt_fail(ERR_VALUE, "`stable` parameter is not supported "
+                                      "for masked arrays.");
+    }
+    if (given(order))
+        return rt_fail(ERR_VALUE,
+                       "Cannot specify order when the array has no fields.");
+    if (given(kind)) {
+        const char *s;
+        if (bi_get_str(kind, "sort", "kind", &s) < 0)
+            return -1;
+        if (nd_sort_kind_from_name(s, &o->kind) < 0)
+            return rt_fail_from_lib();
+    }
+    if (given(endwith) && bi_get_flag(endwith, &o->endwith) < 0)
+        return -1;
+    if (axis.kind == VK_UNSET) {
+        /* numpy.ma's _deprecate_argsort_axis: -1 for ndim <= 1, else the
+         * old None with a warning. */
+        if (arg && ndim > 1) {
+            o->none = true;
+            nd_warn("MaskedArrayFutureWarning: In the future the default "
+                    "for argsort will be axis=-1, not the current None, to "
+                    "match its documentation and np.argsort. Explicitly "
+                    "pass -1 or None to silence this warning.");
+        }
+        return 0;
+    }
+    if (axis.kind == VK_NONE) {
+        o->none = true;
+        return 0;
+    }
+    return bi_get_int(axis, &o->axis);
+}
+
+/* What masked places become before sorting (numpy.ma's argsort): with
+ * endwith, NaN for real floats and the dtype's largest value otherwise
+ * (minimum_fill_value; inf+infj for complex), so they sort last; without,
+ * the smallest (maximum_fill_value).  A given fill_value wins. */
+static int sort_fill(NdType t, bool endwith, Value fill, NdScalar *out)
+{
+    if (given(fill)) {
+        NdScalar e;
+        if (get_fill(fill, &e) < 0)
+            return -1;
+        return nd_scalar_cast(&e, t, out) < 0 ? rt_fail_from_lib() : 0;
+    }
+    *out = extreme(t, endwith);
+    if (t == ND_COMPLEX64)
+        out->v.c64.im = out->v.c64.re;
+    else if (t == ND_COMPLEX128)
+        out->v.c128.im = out->v.c128.re;
+    else if (endwith && nd_dtype_kind(t) == ND_KIND_FLOAT) {
+        NdScalar nan = nd_scalar_float64(NAN);
+        return nd_scalar_cast(&nan, t, out) < 0 ? rt_fail_from_lib() : 0;
+    }
+    return 0;
+}
+
+/* The argsort indices of m's filled data (a plain int64 array). */
+static NdArray *ma_argsort_idx(const MaObj *m, const SortOpts *o, Value fill)
+{
+    NdScalar s;
+    if (sort_fill(m->data->dtype, o->endwith, fill, &s) < 0)
+        return NULL;
+    NdArray *f = filled_with(m->data, m->mask, &s);
+    NdArray *r = f ? nd_argsort(f, o->none ? NULL : &o->axis, o->kind) : NULL;
+    nd_decref(f);
+    if (!r)
+        rt_fail_from_lib();
+    return r;
+}
+
+/* m.sort() in place: data and mask taken along the axis by the argsort of
+ * the filled data (numpy.ma: self[...] = take_along_axis(self, sidx)). */
+static int ma_sort_inplace(MaObj *m, const SortOpts *o, Value fill)
+{
+    if (!m->mask) {
+        if (o->none)
+            return rt_fail(ERR_TYPE, "'NoneType' object cannot be "
+                                     "interpreted as an integer");
+        return nd_sort_inplace(m->data, o->axis, o->kind) < 0
+                   ? rt_fail_from_lib()
+                   : 0;
+    }
+    NdArray *idx = ma_argsort_idx(m, o, fill);
+    if (!idx)
+        return -1;
+    int ax = (int)(o->axis < -1000 ? -1000 : o->axis > 1000 ? 1000 : o->axis);
+    NdArray *d = nd_take_along_axis(m->data, idx, ax, o->none);
+    NdArray *k = d ? nd_take_along_axis(m->mask, idx, ax, o->none) : NULL;
+    int rc = k && nd_copyto(m->data, d, ND_CAST_UNSAFE) == 0 &&
+                     nd_copyto(m->mask, k, ND_CAST_UNSAFE) == 0
+                 ? 0
+                 : rt_fail_from_lib();
+    nd_decref(idx);
+    nd_decref(d);
+    nd_decref(k);
+    return rc;
+}
+
+/* self, axis=-1, kind, order, endwith, fill_value, stable */
+static Value m_sort(Value *args)
+{
+    MaObj *m = MA(args[0]);
+    SortOpts o;
+    if (sort_opts(args[1], args[2], args[3], args[4], args[6], m->data->ndim,
+                  false, &o) < 0)
+        return v_error();
+    if (native_type(args[0]) == &ma_const_type)
+        return v_none();
+    return ma_sort_inplace(m, &o, args[5]) < 0 ? v_error() : v_none();
+}
+
+/* self, axis, kind, order, endwith, fill_value, stable */
+static Value m_argsort(Value *args)
+{
+    Value sv = as_ma(args[0]);
+    if (v_is_err(sv))
+        return sv;
+    MaObj *m = MA(sv);
+    SortOpts o;
+    NdArray *r = NULL;
+    if (sort_opts(args[1], args[2], args[3], args[4], args[6], m->data->ndim,
+                  true, &o) == 0)
+        r = ma_argsort_idx(m, &o, args[5]);
+    v_decref(sv);
+    return r ? bi_result_array(r) : v_error();
+}
+
+/* ma.sort(a, ...): a sorted copy; axis=None sorts the flattened array.  A
+ * plain array-like gives a plain sorted array, as numpy.ma does. */
+static Value bi_ma_sort(Value *args)
+{
+    SortOpts o;
+    if (!is_ma(args[0])) {
+        NdArray *a = value_to_array(args[0], ND_NTYPES);
+        if (!a)
+            return v_error();
+        NdArray *r = NULL;
+        if (sort_opts(args[1], args[2], args[3], args[4], args[6], a->ndim,
+                      false, &o) == 0) {
+            r = nd_sort(a, o.none ? NULL : &o.axis, o.kind);
+            if (!r)
+                rt_fail_from_lib();
+        }
+        nd_decref(a);
+        return r ? bi_result_array(r) : v_error();
+    }
+    MaObj *m = MA(args[0]);
+    if (sort_opts(args[1], args[2], args[3], args[4], args[6], m->data->ndim,
+                  false, &o) < 0)
+        return v_error();
+    NdArray *d = o.none ? nd_ravel(m->data, 'C') : nd_incref(m->data);
+    NdArray *k = !m->mask ? NULL
+                 : o.none ? nd_ravel(m->mask, 'C')
+                          : nd_incref(m->mask);
+    NdArray *dc = d ? nd_copy(d, 'C') : NULL;
+    NdArray *kc = k ? nd_copy(k, 'C') : NULL;
+    nd_decref(d);
+    nd_decref(k);
+    if (m->mask && !kc) {
+        nd_decref(dc);
+        return rt_from_lib();
+    }
+    Value r = ma_take(dc, kc, m);
+    if (v_is_err(r))
+        return r;
+    if (o.none) {
+        o.none = false;
+        o.axis = 0;
+    }
+    if (ma_sort_inplace(MA(r), &o, args[5]) < 0) {
+        v_decref(r);
+        return v_error();
+    }
+    return r;
+}
+
+/* ma.argsort(a, ...): the method's result for a masked array, plain
+ * argsort (with the same axis default) for anything else. */
+static Value bi_ma_argsort(Value *args)
+{
+    if (is_ma(args[0]))
+        return m_argsort(args);
+    NdArray *a = value_to_array(args[0], ND_NTYPES);
+    if (!a)
+        return v_error();
+    SortOpts o;
+    NdArray *r = NULL;
+    if (sort_opts(args[1], args[2], args[3], args[4], args[6], a->ndim, true,
+                  &o) == 0) {
+        r = nd_argsort(a, o.none ? NULL : &o.axis, o.kind);
+        if (!r)
+            rt_fail_from_lib();
+    }
+    nd_decref(a);
+    return r ? bi_result_array(r) : v_error();
+}
+
 /* median(a, axis=None, out=None, overwrite_input=False, keepdims=False):
  * masked places become NaN and NumPy's nan-skipping median does the rest;
  * lanes without a valid element are masked. */
@@ -2187,9 +2411,40 @@ static Value make_nomask(void)
     "The unmasked elements as a 1-d array.\n\n"                                \
     ">>> ma.array([1, 2, 3], mask=[0, 1, 0]).compressed()\narray([1, 3])\n"
 
+#define SORT_P                                                                 \
+    "self, axis=-1, kind=None, order=None, endwith=True, fill_value=None, "    \
+    "*, stable=False"
+#define ARGSORT_P                                                              \
+    "self, axis=None, kind=None, order=None, endwith=True, "                   \
+    "fill_value=None, *, stable=False"
+#define HELP_SORT                                                              \
+    "Sort along an axis, masked elements last (first with endwith=False).\n\n" \
+    "Masked places are filled (NaN for floats, else the dtype's largest "      \
+    "value;\nthe smallest with endwith=False; fill_value when given), the "    \
+    "filled data\nis argsorted and data and mask are taken along the axis.  "  \
+    "The method sorts\nin place and returns None; ma.sort returns a sorted "   \
+    "copy (axis=None:\nflattened).\n\n"                                        \
+    ">>> a = ma.array([3, 1, 4, 1, 5], mask=[0, 1, 0, 0, 1])\n"                \
+    ">>> ma.sort(a)\nmasked_array(data=[1, 3, 4, --, --],\n"                   \
+    "             mask=[False, False, False,  True,  True],\n"                 \
+    "       fill_value=999999)\n"                                              \
+    ">>> a.sort(endwith=False)\n>>> a\nmasked_array(data=[--, --, 1, 3, 4],\n" \
+    "             mask=[ True,  True, False, False, False],\n"                 \
+    "       fill_value=999999)\n"
+#define HELP_ARGSORT                                                           \
+    "The indices that sort the filled data along an axis (a plain "            \
+    "array).\n\n"                                                              \
+    "Masked places are filled as sort does, so they come last (first with\n"   \
+    "endwith=False).  An omitted axis is -1 for 1-d input and the "            \
+    "flattened\narray (with NumPy's MaskedArrayFutureWarning) otherwise.\n\n"  \
+    ">>> a = ma.array([3, 1, 4, 1, 5], mask=[0, 1, 0, 0, 1])\n"                \
+    ">>> a.argsort()\narray([3, 0, 2, 1, 4])\n"                                \
+    ">>> ma.argsort(a, fill_value=0)\narray([1, 4, 3, 0, 2])\n"
+
 static const BuiltinDef ma_methods_defs[] = {
     {"argmax", m_argmax, ARG_P, HELP_ARGMAX},
     {"argmin", m_argmin, ARG_P, HELP_ARGMIN},
+    {"argsort", m_argsort, ARGSORT_P, HELP_ARGSORT},
     {"compressed", m_compressed, "self", HELP_COMPRESSED},
     {"copy", m_copy, "self",
      "A copy of the masked array (data and mask).\n\n"
@@ -2211,6 +2466,7 @@ static const BuiltinDef ma_methods_defs[] = {
      "The masked array with a new shape.\n\n"
      ">>> print(ma.array([1, 2, 3, 4], mask=[0, 1, 0, 0]).reshape(2, 2))\n"
      "[[1 --]\n [3 4]]\n"},
+    {"sort", m_sort, SORT_P, HELP_SORT},
     {"std", m_std, VAR_P, HELP_STD},
     {"sum", m_sum, SUM_P, HELP_SUM},
     {"tolist", m_tolist, "self",
@@ -2827,6 +3083,10 @@ static const BuiltinDef ma_defs[] = {
                     "--]\n"},
     {"argmax", m_argmax, M_ARG_P, HELP_ARGMAX},
     {"argmin", m_argmin, M_ARG_P, HELP_ARGMIN},
+    {"argsort", bi_ma_argsort,
+     "a, axis=None, kind=None, order=None, endwith=True, fill_value=None, "
+     "*, stable=None",
+     HELP_ARGSORT},
     {"around", bi_ma_around, "a, decimals=0",
      "Round to the given number of decimals (halves to even); the "
      "mask "
@@ -3158,6 +3418,10 @@ static const BuiltinDef ma_defs[] = {
      HELP_MU("The hyperbolic sine.") ">>> print(ma.sinh(ma.array([0.0, "
                                      "1.0], mask=[0, 1])))\n[0.0 "
                                      "--]\n"},
+    {"sort", bi_ma_sort,
+     "a, axis=-1, kind=None, order=None, endwith=True, fill_value=None, *, "
+     "stable=None",
+     HELP_SORT},
     {"sqrt", ma_uf_sqrt, "a",
      HELP_MU("The square root; masked where x < 0.") ">>> "
                                                      "print(ma.sqrt([4."

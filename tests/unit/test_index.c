@@ -968,6 +968,144 @@ START_TEST(put_values_repeat)
 }
 END_TEST
 
+START_TEST(take_along_axis_doc_and_broadcast)
+{
+    /* NumPy's documentation: a = [[10, 30, 20], [60, 40, 50]] with
+     * argsort(a, axis=1) = [[0, 2, 1], [1, 2, 0]] gives sort(a, axis=1). */
+    NdArray *a = I64(SHAPE(2, 3), 2, 10, 30, 20, 60, 40, 50);
+    NdArray *ai = I64(SHAPE(2, 3), 2, 0, 2, 1, 1, 2, 0);
+    NdArray *r = nd_take_along_axis(a, ai, 1, false);
+    EXPECT(r, SHAPE(2, 3), 2, 10, 20, 30, 40, 50, 60);
+    nd_decref(r);
+    /* Negative axis and indices: row 0 takes its last, row 1 its first. */
+    NdArray *neg = I64(SHAPE(2, 1), 2, -1, -3);
+    r = nd_take_along_axis(a, neg, -1, false);
+    EXPECT(r, SHAPE(2, 1), 2, 20, 60);
+    nd_decref(r);
+    /* One row of indices broadcast over the columns of axis 0: column j
+     * takes row ix[j]. */
+    NdArray *row = I64(SHAPE(1, 3), 2, 1, 0, 1);
+    r = nd_take_along_axis(a, row, 0, false);
+    EXPECT(r, SHAPE(1, 3), 2, 60, 30, 50);
+    nd_decref(r);
+    /* axis=None: the flat order [10, 30, 20, 60, 40, 50]. */
+    NdArray *flat = I64(SHAPE(3), 1, 5, 0, -6);
+    r = nd_take_along_axis(a, flat, 0, true);
+    EXPECT(r, SHAPE(3), 1, 50, 10, 10);
+    nd_decref(r);
+    /* On a transposed view: a.T = [[10, 60], [30, 40], [20, 50]]. */
+    NdArray *t = nd_transpose(a, NULL, 0);
+    r = nd_take_along_axis(t, flat, 0, true);
+    EXPECT(r, SHAPE(3), 1, 50, 10, 10);
+    nd_decref(r);
+    NdArray *col = I64(SHAPE(1, 2), 2, 2, 0);
+    r = nd_take_along_axis(t, col, 0, false);
+    EXPECT(r, SHAPE(1, 2), 2, 20, 60);
+    nd_decref(r);
+    nd_decref(col);
+    nd_decref(t);
+    nd_decref(flat);
+    nd_decref(row);
+    nd_decref(neg);
+    nd_decref(ai);
+    nd_decref(a);
+}
+END_TEST
+
+START_TEST(take_along_axis_errors)
+{
+    NdArray *a = iota(2, SHAPE(2, 3));
+    NdArray *big = I64(SHAPE(1, 1), 2, 5);
+    ck_assert_ptr_null(nd_take_along_axis(a, big, 0, false));
+    ck_assert_nd_error(ND_ERR_INDEX,
+                       "index 5 is out of bounds for axis 0 with size 2");
+    ck_assert_ptr_null(nd_take_along_axis(a, big, 1, false));
+    ck_assert_nd_error(ND_ERR_INDEX,
+                       "index 5 is out of bounds for axis 1 with size 3");
+    NdArray *f = ARR(ND_FLOAT64, double, SHAPE(1, 1), 2, 1.0);
+    ck_assert_ptr_null(nd_take_along_axis(a, f, 1, false));
+    ck_assert_nd_error(ND_ERR_INDEX, "`indices` must be an integer array");
+    NdArray *b = BOOLS(SHAPE(1, 1), 2, true);
+    ck_assert_ptr_null(nd_take_along_axis(a, b, 1, false));
+    ck_assert_nd_error(ND_ERR_INDEX, "`indices` must be an integer array");
+    NdArray *one = I64(SHAPE(1), 1, 1);
+    ck_assert_ptr_null(nd_take_along_axis(a, one, 1, false));
+    ck_assert_nd_error(ND_ERR_VALUE, "`indices` and `arr` must have the same "
+                                     "number of dimensions");
+    ck_assert_ptr_null(nd_take_along_axis(a, big, 0, true));
+    ck_assert_nd_error(ND_ERR_VALUE, "when axis=None, `indices` must have a "
+                                     "single dimension.");
+    ck_assert_ptr_null(nd_take_along_axis(a, one, 2, false));
+    ck_assert_nd_error(ND_ERR_AXIS,
+                       "axis 2 is out of bounds for array of dimension 2");
+    /* (2, 1) aranges against (3, 2) indices do not broadcast. */
+    NdArray *wide = I64(SHAPE(3, 2), 2, 0, 1, 0, 1, 0, 1);
+    ck_assert_ptr_null(nd_take_along_axis(a, wide, 1, false));
+    ck_assert_nd_error(ND_ERR_INDEX, "shape mismatch: indexing arrays could "
+                                     "not be broadcast together with shapes "
+                                     "(2,1) (3,2) ");
+    nd_decref(wide);
+    nd_decref(one);
+    nd_decref(b);
+    nd_decref(f);
+    nd_decref(big);
+    nd_decref(a);
+}
+END_TEST
+
+START_TEST(put_along_axis_in_place)
+{
+    /* NumPy's documentation: the row maxima of [[10, 30, 20], [60, 40,
+     * 50]] (argmax keepdims [[1], [0]]) become 99. */
+    NdArray *a = I64(SHAPE(2, 3), 2, 10, 30, 20, 60, 40, 50);
+    NdArray *ai = I64(SHAPE(2, 1), 2, 1, 0);
+    NdArray *v = I64(SHAPE(1), 0, 99);
+    ck_assert_int_eq(nd_put_along_axis(a, ai, v, 1, false), 0);
+    EXPECT(a, SHAPE(2, 3), 2, 10, 99, 20, 99, 40, 50);
+    /* Indices (1, 2) broadcast over the rows, values (2, 1) over the
+     * columns: row i gets v[i] at columns 0 and 2. */
+    NdArray *ix = I64(SHAPE(1, 2), 2, 0, -1);
+    NdArray *vv = I64(SHAPE(2, 1), 2, 1, 2);
+    ck_assert_int_eq(nd_put_along_axis(a, ix, vv, 1, false), 0);
+    EXPECT(a, SHAPE(2, 3), 2, 1, 99, 1, 2, 40, 2);
+    /* Out of range: an error and nothing written. */
+    NdArray *bad = I64(SHAPE(1, 1), 2, 3);
+    ck_assert_int_eq(nd_put_along_axis(a, bad, v, 1, false), -1);
+    ck_assert_nd_error(ND_ERR_INDEX,
+                       "index 3 is out of bounds for axis 1 with size 3");
+    EXPECT(a, SHAPE(2, 3), 2, 1, 99, 1, 2, 40, 2);
+    /* axis=None on a transposed (not C-contiguous) view writes through
+     * its flat order: t = [[0, 3], [1, 4], [2, 5]] of base iota(2, 3). */
+    NdArray *base = iota(2, SHAPE(2, 3));
+    NdArray *t = nd_transpose(base, NULL, 0);
+    NdArray *fi = I64(SHAPE(2), 1, 5, 0);
+    NdArray *fv = I64(SHAPE(2), 1, 70, 80);
+    ck_assert_int_eq(nd_put_along_axis(t, fi, fv, 0, true), 0);
+    EXPECT(t, SHAPE(3, 2), 2, 80, 3, 1, 4, 2, 70);
+    EXPECT(base, SHAPE(2, 3), 2, 80, 1, 2, 3, 4, 70);
+    /* ... and on a contiguous one. */
+    ck_assert_int_eq(nd_put_along_axis(base, fi, v, 0, true), 0);
+    EXPECT(base, SHAPE(2, 3), 2, 99, 1, 2, 3, 4, 99);
+    /* Read-only destinations are refused. */
+    NdArray *ro = nd_broadcast_to(v, 1, SHAPE(3));
+    NdArray *i0 = I64(SHAPE(1), 1, 0);
+    ck_assert_int_eq(nd_put_along_axis(ro, i0, v, 0, false), -1);
+    ck_assert_nd_error(ND_ERR_VALUE, "assignment destination is read-only");
+    nd_decref(i0);
+    nd_decref(ro);
+    nd_decref(fv);
+    nd_decref(fi);
+    nd_decref(t);
+    nd_decref(base);
+    nd_decref(bad);
+    nd_decref(vv);
+    nd_decref(ix);
+    nd_decref(v);
+    nd_decref(ai);
+    nd_decref(a);
+}
+END_TEST
+
 START_TEST(nonzero_2d)
 {
     /* NumPy's documentation: [[3, 0, 0], [0, 4, 0], [5, 6, 0]]. */
@@ -1290,6 +1428,9 @@ int main(void)
     tcase_add_test(tc, take_flat_and_axis);
     tcase_add_test(tc, take_modes);
     tcase_add_test(tc, put_values_repeat);
+    tcase_add_test(tc, take_along_axis_doc_and_broadcast);
+    tcase_add_test(tc, take_along_axis_errors);
+    tcase_add_test(tc, put_along_axis_in_place);
     tcase_add_test(tc, nonzero_2d);
     tcase_add_test(tc, nonzero_floats_and_zero_d);
     tcase_add_test(tc, argwhere_and_flatnonzero);
