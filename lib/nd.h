@@ -45,17 +45,18 @@ typedef enum NdErrorKind {
     ND_ERR_IO,             /* IOError */
     ND_ERR_RUNTIME,        /* RuntimeError */
     ND_ERR_INTERRUPT,      /* KeyboardInterrupt */
-    ND_ERR_ATTRIBUTE,      /* AttributeError (a.shape = ... that needs a copy) */
+    ND_ERR_ATTRIBUTE, /* AttributeError (a.shape = ... that needs a copy) */
     ND_ERR_COUNT
 } NdErrorKind;
 
-/* Set the error record; always returns -1 so callers can `return nd_error(...)`. */
+/* Set the error record; always returns -1 so callers can `return
+ * nd_error(...)`. */
 int nd_error(NdErrorKind kind, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Set MemoryError ("out of memory") and return NULL. */
 void *nd_error_nomem(void);
-NdErrorKind nd_error_kind(void);       /* ND_OK when no error is set */
-const char *nd_error_message(void);    /* "" when no error is set */
+NdErrorKind nd_error_kind(void);    /* ND_OK when no error is set */
+const char *nd_error_message(void); /* "" when no error is set */
 void nd_error_clear(void);
 const char *nd_error_kind_name(NdErrorKind kind); /* "ValueError", ... */
 
@@ -229,14 +230,14 @@ enum {
 typedef struct NdArray {
     int64_t refcount;
     NdType dtype;
-    int ndim;            /* 0 .. ND_MAXDIMS */
-    unsigned flags;      /* ND_C_CONTIGUOUS | ... */
-    int64_t size;        /* product of shape */
-    int64_t *shape;      /* ndim entries, stored right after the struct */
-    int64_t *strides;    /* ndim entries, in bytes, may be negative or 0 */
-    char *data;          /* address of the first element */
-    NdBuffer *buffer;    /* owner of the memory; one reference held */
-    int geometry_room;   /* how many axes shape/strides have room for */
+    int ndim;               /* 0 .. ND_MAXDIMS */
+    unsigned flags;         /* ND_C_CONTIGUOUS | ... */
+    int64_t size;           /* product of shape */
+    int64_t *shape;         /* ndim entries, stored right after the struct */
+    int64_t *strides;       /* ndim entries, in bytes, may be negative or 0 */
+    char *data;             /* address of the first element */
+    NdBuffer *buffer;       /* owner of the memory; one reference held */
+    int geometry_room;      /* how many axes shape/strides have room for */
     int64_t *geometry_heap; /* their storage once nd_set_shape outgrew the
                                room after the header (else NULL) */
     /* A view's base as NumPy has it: the array owning the memory (chains
@@ -266,15 +267,15 @@ int nd_check_shape(int ndim, const int64_t *shape);
 
 /* A view of `buffer` (one reference is taken) with the given geometry. */
 NdArray *nd_view_new(NdBuffer *buffer, NdType dtype, int ndim,
-                     const int64_t *shape, const int64_t *strides,
-                     char *data, bool writeable);
+                     const int64_t *shape, const int64_t *strides, char *data,
+                     bool writeable);
 /* A view of `a` with the same geometry (`a.view()`). */
 NdArray *nd_view(NdArray *a);
 
 /* Wrap foreign memory: the array owns `data` and calls release(buffer) when
  * the last view dies (mmap, .npy loaders). */
-NdBuffer *nd_buffer_new(char *data, size_t nbytes,
-                        void (*release)(NdBuffer *), void *ctx);
+NdBuffer *nd_buffer_new(char *data, size_t nbytes, void (*release)(NdBuffer *),
+                        void *ctx);
 void nd_buffer_decref(NdBuffer *b);
 
 /* Pointer to an element (no bounds check). */
@@ -559,8 +560,8 @@ NdArray *nd_i0(NdArray *a);
 
 /* matmul with NumPy's rules (1-d operands promoted and the added axis
  * removed, stacks broadcast).  ValueError "matmul: Input operand 1 has a
- * mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?)
- * (size 3 is different from 2)". */
+ * mismatch in its core dimension 0, with gufunc signature
+ * (n?,k),(k,m?)->(n?,m?) (size 3 is different from 2)". */
 NdArray *nd_matmul(NdArray *a, NdArray *b);
 
 /* --------------------------------------------------------------- printing */

@@ -19,8 +19,8 @@
  * functions defined in it outlive the run that parsed it. */
 typedef struct Source {
     int64_t refcount;
-    char *name;       /* "demo.nd", "<stdin>", "<string>" */
-    char *text;       /* NUL-terminated */
+    char *name; /* "demo.nd", "<stdin>", "<string>" */
+    char *text; /* NUL-terminated */
     size_t len;
     int32_t nlines;
     size_t *line_starts; /* byte offset of each line (nlines entries) */
@@ -34,33 +34,33 @@ typedef struct SrcSpan {
 
 typedef enum NodeKind {
     /* expressions */
-    N_NUM,       /* u.num: a literal scalar (weak) */
-    N_STR,       /* u.str: a literal string (value is an interned Str) */
-    N_FSTRING,   /* u.fstr: parts, each N_STR or N_FORMAT */
-    N_FORMAT,    /* u.fmt: {expr!conv:spec} inside an f-string */
+    N_NUM,     /* u.num: a literal scalar (weak) */
+    N_STR,     /* u.str: a literal string (value is an interned Str) */
+    N_FSTRING, /* u.fstr: parts, each N_STR or N_FORMAT */
+    N_FORMAT,  /* u.fmt: {expr!conv:spec} inside an f-string */
     N_NONE,
     N_TRUE,
     N_FALSE,
-    N_ELLIPSIS,  /* ... in an index */
-    N_NAME,      /* u.name */
-    N_TUPLE,     /* u.seq: (a, b), a, b */
-    N_LIST,      /* u.seq: a bracket literal [a, b] (array or list, §2) */
-    N_DICT,      /* u.dict */
-    N_UNARY,     /* u.unary, op: OP_NEG, OP_POS, OP_INVERT, OP_NOT */
-    N_BINARY,    /* u.binary, op: OP_ADD ... OP_MATMUL */
-    N_AND,       /* u.binary */
-    N_OR,        /* u.binary */
-    N_COMPARE,   /* u.cmp: a < b <= c (ops[i] between operands i, i+1) */
-    N_IFEXP,     /* u.ifexp: then if cond else orelse */
-    N_LAMBDA,    /* u.func (body is one expression: u.func.expr) */
-    N_CALL,      /* u.call */
-    N_KWARG,     /* u.kwarg: name=value inside a call */
-    N_INDEX,     /* u.index: obj[items] */
-    N_SLICE,     /* u.slice: start:stop:step (children may be NULL) */
-    N_ATTR,      /* u.attr: obj.name */
-    N_LISTCOMP,  /* u.comp */
-    N_COMP_FOR,  /* u.comp_for: for target in iter (clause of a comp) */
-    N_COMP_IF,   /* u.comp_if: if cond (clause of a comp) */
+    N_ELLIPSIS, /* ... in an index */
+    N_NAME,     /* u.name */
+    N_TUPLE,    /* u.seq: (a, b), a, b */
+    N_LIST,     /* u.seq: a bracket literal [a, b] (array or list, §2) */
+    N_DICT,     /* u.dict */
+    N_UNARY,    /* u.unary, op: OP_NEG, OP_POS, OP_INVERT, OP_NOT */
+    N_BINARY,   /* u.binary, op: OP_ADD ... OP_MATMUL */
+    N_AND,      /* u.binary */
+    N_OR,       /* u.binary */
+    N_COMPARE,  /* u.cmp: a < b <= c (ops[i] between operands i, i+1) */
+    N_IFEXP,    /* u.ifexp: then if cond else orelse */
+    N_LAMBDA,   /* u.func (body is one expression: u.func.expr) */
+    N_CALL,     /* u.call */
+    N_KWARG,    /* u.kwarg: name=value inside a call */
+    N_INDEX,    /* u.index: obj[items] */
+    N_SLICE,    /* u.slice: start:stop:step (children may be NULL) */
+    N_ATTR,     /* u.attr: obj.name */
+    N_LISTCOMP, /* u.comp */
+    N_COMP_FOR, /* u.comp_for: for target in iter (clause of a comp) */
+    N_COMP_IF,  /* u.comp_if: if cond (clause of a comp) */
     /* statements */
     N_EXPR_STMT, /* u.expr_stmt: an expression; echo=1 when the REPL/-e
                     should echo it (top level, no trailing ';') */
@@ -72,16 +72,16 @@ typedef enum NodeKind {
     N_BREAK,
     N_CONTINUE,
     N_PASS,
-    N_DEF,       /* u.func */
-    N_RETURN,    /* u.ret (value may be NULL) */
-    N_GLOBAL,    /* u.names */
-    N_NONLOCAL,  /* u.names */
-    N_DEL,       /* u.seq: targets */
-    N_IMPORT,    /* u.import */
-    N_TRY,       /* u.try_ */
-    N_WITH,      /* u.with */
-    N_ASSERT,    /* u.assert_ */
-    N_BLOCK,     /* u.seq: statements */
+    N_DEF,      /* u.func */
+    N_RETURN,   /* u.ret (value may be NULL) */
+    N_GLOBAL,   /* u.names */
+    N_NONLOCAL, /* u.names */
+    N_DEL,      /* u.seq: targets */
+    N_IMPORT,   /* u.import */
+    N_TRY,      /* u.try_ */
+    N_WITH,     /* u.with */
+    N_ASSERT,   /* u.assert_ */
+    N_BLOCK,    /* u.seq: statements */
     N_KIND_COUNT
 } NodeKind;
 
@@ -145,16 +145,16 @@ typedef struct FreeVar {
 } FreeVar;
 
 typedef struct FuncInfo {
-    const char *name;  /* "<lambda>" for lambdas */
+    const char *name; /* "<lambda>" for lambdas */
     int32_t nparams;
     const char **params;
-    NodeVec defaults;  /* one per trailing parameter that has a default */
-    NodeVec body;      /* N_DEF: statements */
-    Node *expr;        /* N_LAMBDA: the body expression */
-    const char *doc;   /* a string literal first in the body, or NULL */
+    NodeVec defaults; /* one per trailing parameter that has a default */
+    NodeVec body;     /* N_DEF: statements */
+    Node *expr;       /* N_LAMBDA: the body expression */
+    const char *doc;  /* a string literal first in the body, or NULL */
     /* filled by the resolver */
-    int32_t nslots;      /* frame size: parameters first, then locals */
-    uint8_t *slot_is_cell; /* nslots flags: slot holds a Cell */
+    int32_t nslots;          /* frame size: parameters first, then locals */
+    uint8_t *slot_is_cell;   /* nslots flags: slot holds a Cell */
     const char **slot_names; /* nslots names, for errors and whos() */
     int32_t nfree;
     FreeVar *free;
@@ -171,8 +171,8 @@ struct Node {
         } fstr;
         struct {
             Node *expr;
-            char conv;   /* 0, 'r' or 's' */
-            Node *spec;  /* N_FSTRING or NULL */
+            char conv;  /* 0, 'r' or 's' */
+            Node *spec; /* N_FSTRING or NULL */
         } fmt;
         struct {
             const char *id;

@@ -264,12 +264,12 @@ typedef struct Function {
 struct Module {
     Obj h;
     const char *name;
-    Value globals;          /* Dict: name (Str) -> Cell */
+    Value globals; /* Dict: name (Str) -> Cell */
     /* A builtin module: its tables (NULL-terminated list; the root list for
      * the `np`/`numpy` alias).  NULL for a module written in nd. */
     const Namespace *const *ns;
-    Value cache;            /* Dict of members made so far, or VK_NONE */
-    char *path;             /* the .nd file, or NULL */
+    Value cache; /* Dict of members made so far, or VK_NONE */
+    char *path;  /* the .nd file, or NULL */
 };
 
 /* m.name for any module: a builtin module's table entry (cached), or a
@@ -287,14 +287,13 @@ Cell *builtin_cell(const char *name);
 Value builtin_module(const char *name);
 
 /* Call any callable value. */
-Value call_value(Value f, const Value *pos, int npos, const KwArg *kw,
-                 int nkw);
+Value call_value(Value f, const Value *pos, int npos, const KwArg *kw, int nkw);
 
 /* ------------------------------------------------------------- running */
 
 typedef enum RunMode {
-    RUN_FILE,  /* a script: no echo */
-    RUN_ECHO,  /* nd -e and the REPL: echo top-level expression values */
+    RUN_FILE, /* a script: no echo */
+    RUN_ECHO, /* nd -e and the REPL: echo top-level expression values */
 } RunMode;
 
 /* Parse, resolve and run `text` in module `m` (the __main__ module when

@@ -72,7 +72,7 @@ struct Obj {
     uint8_t kind;     /* ValueKind */
     uint8_t gc_flags; /* owned by gc.c */
     uint16_t reserved;
-    uint32_t gc_refs;          /* owned by gc.c */
+    uint32_t gc_refs;              /* owned by gc.c */
     struct Obj *gc_prev, *gc_next; /* tracked containers only */
 };
 
@@ -80,10 +80,10 @@ struct Obj {
 
 typedef struct Str {
     Obj h;
-    int64_t nbytes;  /* UTF-8 bytes, not counting the NUL */
-    int64_t ncodes;  /* code points */
-    uint64_t hash;   /* 0 = not computed yet */
-    char data[];     /* NUL-terminated UTF-8 */
+    int64_t nbytes; /* UTF-8 bytes, not counting the NUL */
+    int64_t ncodes; /* code points */
+    uint64_t hash;  /* 0 = not computed yet */
+    char data[];    /* NUL-terminated UTF-8 */
 } Str;
 
 /* A named tuple's type (NumPy's EigResult, SVDResult, ...): static
@@ -116,10 +116,10 @@ typedef struct DictEntry {
 } DictEntry;
 typedef struct Dict {
     Obj h;
-    int64_t n;          /* live entries */
-    int64_t used, cap;  /* entries slots used (incl. deleted) / allocated */
+    int64_t n;         /* live entries */
+    int64_t used, cap; /* entries slots used (incl. deleted) / allocated */
     DictEntry *entries;
-    int64_t *index;     /* nindex slots: -1 empty, else entry number */
+    int64_t *index; /* nindex slots: -1 empty, else entry number */
     int64_t nindex;
 } Dict;
 
@@ -196,7 +196,7 @@ Value v_array_take(NdArray *a);
 Value v_from_ndscalar(const NdScalar *s);
 NdScalar v_to_ndscalar(Value v);
 
-Value v_str(const char *utf8);                  /* copies */
+Value v_str(const char *utf8);                   /* copies */
 Value v_str_n(const char *utf8, int64_t nbytes); /* copies */
 Value v_tuple_new(int64_t n); /* items VK_NONE; fill with tuple_set_take */
 /* A named tuple of fields->n items (VK_NONE; fill with tuple_set_take). */
@@ -243,7 +243,7 @@ static inline Dict *as_dict(Value v)
 int dict_set(Value dict, Value key, Value value); /* borrows both */
 /* Returns a borrowed value, VK_UNSET when missing, VK_ERROR on a bad key. */
 Value dict_get(Value dict, Value key);
-int dict_del(Value dict, Value key); /* KeyError when missing */
+int dict_del(Value dict, Value key);             /* KeyError when missing */
 Value dict_get_str(Value dict, const char *key); /* borrowed or VK_UNSET */
 
 /* ------------------------------------------------------------- general */

@@ -180,8 +180,8 @@ const NativeType flags_type = {
 /* Every name array_getattr answers, for tab completion and help; keep in
  * step with the switch below. */
 const char *const array_attribute_names[] = {
-    "T",     "base", "dtype",   "flags",   "flat", "imag", "itemsize",
-    "nbytes", "ndim", "real",   "shape",   "size", "strides", NULL,
+    "T",      "base", "dtype", "flags", "flat", "imag",    "itemsize",
+    "nbytes", "ndim", "real",  "shape", "size", "strides", NULL,
 };
 
 Value array_getattr(Value v, const char *name)

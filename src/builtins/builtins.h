@@ -15,7 +15,7 @@ extern const Namespace ns_array_methods; /* array.c: a.reshape(...), ... */
  * NULL-terminated, and a lookup across them.  (registry.c) */
 extern const Namespace *const array_method_namespaces[];
 const BuiltinDef *array_method_lookup(const char *name);
-extern const Namespace ns_str_methods;   /* str methods (value room) */
+extern const Namespace ns_str_methods; /* str methods (value room) */
 extern const Namespace ns_list_methods;
 extern const Namespace ns_dict_methods;
 /* Look a name up in the root: *def or *c is set (the other NULL). */
@@ -46,25 +46,25 @@ Value format_with_spec(Value v, const char *spec, size_t len);
 /* ------------------------------------------- builtins room (H5) additions */
 
 /* The tables each file of builtins/ exports (root_namespaces lists them). */
-extern const Namespace ns_index, ns_index_methods;   /* indexing.c */
-extern const Namespace ns_reduce, ns_reduce_methods; /* reduce.c */
-extern const Namespace ns_manip, ns_manip_methods;   /* manip.c */
-extern const Namespace ns_ufuncs_methods;            /* ufuncs.c */
-extern const Namespace ns_linalg;                    /* linalg.c (module) */
+extern const Namespace ns_index, ns_index_methods;       /* indexing.c */
+extern const Namespace ns_reduce, ns_reduce_methods;     /* reduce.c */
+extern const Namespace ns_manip, ns_manip_methods;       /* manip.c */
+extern const Namespace ns_ufuncs_methods;                /* ufuncs.c */
+extern const Namespace ns_linalg;                        /* linalg.c (module) */
 extern const Namespace ns_products, ns_products_methods; /* products.c */
-extern const Namespace ns_fft;    /* fft.c (module) */
-extern const Namespace ns_random; /* random.c (module) */
+extern const Namespace ns_fft;                           /* fft.c (module) */
+extern const Namespace ns_random;                        /* random.c (module) */
 extern const Namespace ns_io;     /* io.c: save, load, savez, ... */
 extern const Namespace ns_textio; /* textio.c: loadtxt, savetxt, genfromtxt */
 extern const Namespace ns_poly;   /* poly.c: polyval, ..., poly1d */
 extern const Namespace ns_ma;     /* ma.c (module) */
-extern const Namespace ns_sort, ns_sort_methods;     /* sort.c */
+extern const Namespace ns_sort, ns_sort_methods;       /* sort.c */
 extern const Namespace ns_numeric, ns_numeric_methods; /* numeric.c */
 extern const Namespace ns_session, ns_session_methods; /* session.c */
-extern const Namespace ns_core;   /* core.c: print, len, range, ... */
-extern const Namespace ns_create; /* create.c: array, zeros, arange, ... */
-extern const Namespace ns_ufuncs; /* ufuncs.c: add, multiply, ... */
-extern const Namespace ns_dtype;  /* dtype.c: float32, int64, dtype() ... */
+extern const Namespace ns_core;     /* core.c: print, len, range, ... */
+extern const Namespace ns_create;   /* create.c: array, zeros, arange, ... */
+extern const Namespace ns_ufuncs;   /* ufuncs.c: add, multiply, ... */
+extern const Namespace ns_dtype;    /* dtype.c: float32, int64, dtype() ... */
 extern const NativeType type_type;  /* core.c: what type(x) returns */
 extern const NativeType flags_type; /* array.c: a.flags */
 

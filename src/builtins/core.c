@@ -527,9 +527,12 @@ static const char *class_name(Value t)
         /* Builtins that construct a native kind stand for its class, as
          * NumPy's classes do (isinstance(p, poly1d)). */
         static const char *const kinds[][2] = {
-            {"poly1d", "poly1d"},           {"masked_array", "MaskedArray"},
-            {"MaskedArray", "MaskedArray"}, {"Generator", "Generator"},
-            {"PCG64", "PCG64"},             {"SeedSequence", "SeedSequence"},
+            {"poly1d", "poly1d"},
+            {"masked_array", "MaskedArray"},
+            {"MaskedArray", "MaskedArray"},
+            {"Generator", "Generator"},
+            {"PCG64", "PCG64"},
+            {"SeedSequence", "SeedSequence"},
         };
         for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
             if (!strcmp(d, kinds[i][0]))

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "builtins.h"
-#include "gc.h" /* module_new (P12A) */
+#include "gc.h"  /* module_new (P12A) */
 #include "ops.h" /* value_to_array */
 
 /* ------------------------------------------------------- the constants */
@@ -356,17 +356,18 @@ static const Namespace ns_stdlib = {
 /* ------------------------------------------- end of stdlib modules (P12A) */
 
 const Namespace *const root_namespaces[] = {
-    &ns_core,    &ns_create,  &ns_ufuncs,   &ns_dtype, &ns_index,
-    &ns_reduce,  &ns_manip,   &ns_sort,     &ns_numeric,
-    &ns_session, &ns_registry, &ns_products, &ns_io, &ns_textio, &ns_poly,
-    &ns_stdlib, /* P12A */
+    &ns_core,  &ns_create, &ns_ufuncs,  &ns_dtype,   &ns_index,    &ns_reduce,
+    &ns_manip, &ns_sort,   &ns_numeric, &ns_session, &ns_registry, &ns_products,
+    &ns_io,    &ns_textio, &ns_poly,    &ns_stdlib, /* P12A */
     NULL,
 };
 
 const Namespace *const array_method_namespaces[] = {
-    &ns_array_methods, &ns_index_methods,   &ns_reduce_methods,
-    &ns_manip_methods, &ns_sort_methods,    &ns_numeric_methods,
-    &ns_session_methods, &ns_ufuncs_methods, &ns_products_methods, NULL,
+    &ns_array_methods,    &ns_index_methods,
+    &ns_reduce_methods,   &ns_manip_methods,
+    &ns_sort_methods,     &ns_numeric_methods,
+    &ns_session_methods,  &ns_ufuncs_methods,
+    &ns_products_methods, NULL,
 };
 
 const BuiltinDef *array_method_lookup(const char *name)
@@ -631,8 +632,7 @@ Value bi_result(NdArray *a)
 
 /* Both operands as arrays, then f(a, b) as a result value (a 0-d result
  * becomes a strong scalar). */
-Value bi_binary_arrays(Value x, Value y,
-                        NdArray *(*f)(NdArray *, NdArray *))
+Value bi_binary_arrays(Value x, Value y, NdArray *(*f)(NdArray *, NdArray *))
 {
     NdArray *a = value_to_array(x, ND_NTYPES);
     if (!a)

@@ -125,8 +125,7 @@ END_TEST
 START_TEST(overflow_hidden_by_a_zero_is_still_refused)
 {
     int64_t big = (int64_t)1 << 40;
-    ck_assert_ptr_null(
-        nd_zeros(ND_FLOAT64, 3, (int64_t[]){0, big, big}, 'C'));
+    ck_assert_ptr_null(nd_zeros(ND_FLOAT64, 3, (int64_t[]){0, big, big}, 'C'));
     ck_assert_nd_error(ND_ERR_VALUE, too_big);
 }
 END_TEST
@@ -216,9 +215,16 @@ END_TEST
 START_TEST(arange_floats_follow_numpy_fill)
 {
     /* np.arange(0, 1, 0.1).tolist() */
-    const double expect[] = {0.0, 0.1, 0.2, 0.30000000000000004, 0.4,
-                             0.5, 0.6000000000000001, 0.7000000000000001,
-                             0.8, 0.9};
+    const double expect[] = {0.0,
+                             0.1,
+                             0.2,
+                             0.30000000000000004,
+                             0.4,
+                             0.5,
+                             0.6000000000000001,
+                             0.7000000000000001,
+                             0.8,
+                             0.9};
     NdScalar a = nd_scalar_int64(0), b = nd_scalar_int64(1),
              s = nd_scalar_float64(0.1);
     NdArray *r = nd_arange(&a, &b, &s, ND_NTYPES);
@@ -233,9 +239,10 @@ END_TEST
 START_TEST(arange_float32_in_float32_arithmetic)
 {
     /* np.arange(0.3, 1, 0.1, dtype=np.float32) */
-    const float expect[] = {0.30000001192092896f, 0.4000000059604645f, 0.5f,
-                            0.6000000238418579f,  0.699999988079071f,
-                            0.7999999523162842f,  0.8999999761581421f};
+    const float expect[] = {
+        0.30000001192092896f, 0.4000000059604645f, 0.5f,
+        0.6000000238418579f,  0.699999988079071f,  0.7999999523162842f,
+        0.8999999761581421f};
     NdScalar a = nd_scalar_float64(0.3), b = nd_scalar_int64(1),
              s = nd_scalar_float64(0.1);
     NdArray *r = nd_arange(&a, &b, &s, ND_FLOAT32);
@@ -273,8 +280,8 @@ START_TEST(arange_beyond_int64)
 {
     /* np.arange(2**62, 2**63 - 1, 2**61) */
     NdScalar a = nd_scalar_int64((int64_t)1 << 62),
-             b = nd_scalar_int64(INT64_MAX), s = nd_scalar_int64((int64_t)1
-                                                                 << 61);
+             b = nd_scalar_int64(INT64_MAX),
+             s = nd_scalar_int64((int64_t)1 << 61);
     NdArray *r = nd_arange(&a, &b, &s, ND_NTYPES);
     ck_assert_int_eq(r->size, 2);
     ck_assert_int_eq(((int64_t *)r->data)[1], 6917529027641081856LL);
@@ -286,7 +293,7 @@ START_TEST(linspace_values)
 {
     /* np.linspace(0, 1, 7).tolist() */
     const double expect[] = {0.0, 0.16666666666666666, 0.3333333333333333,
-                             0.5, 0.6666666666666666, 0.8333333333333333,
+                             0.5, 0.6666666666666666,  0.8333333333333333,
                              1.0};
     double step;
     NdArray *r = nd_linspace(0, 1, 7, true, ND_FLOAT64, &step);
@@ -791,8 +798,7 @@ START_TEST(fpe_status_remembers_first_origin)
     nd_fpe_clear();
     nd_fpe_raise(ND_FPE_DIVIDEBYZERO, "divide");
     nd_fpe_raise(ND_FPE_DIVIDEBYZERO | ND_FPE_INVALID, "remainder");
-    ck_assert_uint_eq(nd_fpe_status(),
-                      ND_FPE_DIVIDEBYZERO | ND_FPE_INVALID);
+    ck_assert_uint_eq(nd_fpe_status(), ND_FPE_DIVIDEBYZERO | ND_FPE_INVALID);
     ck_assert_str_eq(nd_fpe_origin(ND_FPE_DIVIDEBYZERO), "divide");
     ck_assert_str_eq(nd_fpe_origin(ND_FPE_INVALID), "remainder");
     ck_assert_ptr_null(nd_fpe_origin(ND_FPE_OVERFLOW));

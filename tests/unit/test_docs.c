@@ -74,12 +74,12 @@ static void collect(void)
     add_namespace("list", &ns_list_methods);
     add_namespace("dict", &ns_dict_methods);
     const NativeType *natives[] = {
-        &dtype_type,        &error_type, &ufunc_type, &errstate_type,
-        &printoptions_type, &type_type,  &flags_type,
-        &npzfile_type, /* (I11A) */
-        &generator_type, &pcg64_type, &seedseq_type, /* (R10) */
-        &ma_type, &ma_const_type, /* (P12B) */
-        &poly1d_type, /* (P12A) */
+        &dtype_type,     &error_type,        &ufunc_type,
+        &errstate_type,  &printoptions_type, &type_type,
+        &flags_type,     &npzfile_type,                     /* (I11A) */
+        &generator_type, &pcg64_type,        &seedseq_type, /* (R10) */
+        &ma_type,        &ma_const_type,                    /* (P12B) */
+        &poly1d_type,                                       /* (P12A) */
     };
     for (size_t i = 0; i < sizeof natives / sizeof natives[0]; i++)
         add_native(natives[i]);

@@ -447,7 +447,6 @@ static Suite *suite(void)
     return s;
 }
 
-
 int main(void)
 {
     return nd_test_main(suite());

@@ -25,7 +25,8 @@ static inline int nd_test_main(Suite *s)
 #define SHAPE(...) ((const int64_t[]){__VA_ARGS__})
 #define NDIM(...) ((int)(sizeof((int64_t[]){__VA_ARGS__}) / sizeof(int64_t)))
 
-/* A C-order array from literal values: ARR(ND_INT64, int64_t, SHAPE(2,2), 2, 1,2,3,4) */
+/* A C-order array from literal values: ARR(ND_INT64, int64_t, SHAPE(2,2), 2,
+ * 1,2,3,4) */
 #define ARR(dtype, ctype, shape, ndim, ...)                                    \
     nd_from_data((dtype), (ndim), (shape), (const ctype[]){__VA_ARGS__},       \
                  (int64_t)(sizeof((ctype[]){__VA_ARGS__}) / sizeof(ctype)))
