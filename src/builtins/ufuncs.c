@@ -640,24 +640,28 @@ UF_MAKER(ND_UF_LDEXP, ldexp)
 UF_MAKER(ND_UF_FLOAT_POWER, float_power)
 UF_MAKER(ND_UF_FMOD, fmod)
 UF_MAKER(ND_UF_DIVMOD, divmod)
-#define UF2(SUMMARY)                                                           \
+/* Each help text: SUMMARY, the ufunc's call line, then the rest (the
+ * description and examples) as the macro's last argument. */
+#define UF2(SUMMARY, ...)                                                      \
     SUMMARY "\n\nufunc f(x1, x2, out=None): elementwise, with "                \
-            "broadcasting.\n\n"
-#define UF1(SUMMARY) SUMMARY "\n\nufunc f(x, out=None): elementwise.\n\n"
-#define UF1_2(SUMMARY)                                                         \
+            "broadcasting.\n\n" __VA_ARGS__
+#define UF1(SUMMARY, ...)                                                      \
+    SUMMARY "\n\nufunc f(x, out=None): elementwise.\n\n" __VA_ARGS__
+#define UF1_2(SUMMARY, ...)                                                    \
     SUMMARY "\n\nufunc f(x, out=None): elementwise, two outputs (a "           \
-            "tuple).\n\n"
-#define UF2_2(SUMMARY)                                                         \
+            "tuple).\n\n" __VA_ARGS__
+#define UF2_2(SUMMARY, ...)                                                    \
     SUMMARY "\n\nufunc f(x1, x2, out=None): elementwise, with "                \
-            "broadcasting, two outputs (a tuple).\n\n"
+            "broadcasting, two outputs (a tuple).\n\n" __VA_ARGS__
 #define F16                                                                    \
     "int8, uint8 and bool inputs give float32 (NumPy: float16, which nd "      \
     "lacks).\n\n"
 /* The float ufuncs where NumPy would pick float16 say what nd does. */
-#define UF1F(S) UF1(S) F16
-#define UF2F(S) UF2(S) F16
-#define UF1_2F(S) UF1_2(S) F16
-#define ALIAS(OF) "An alias of " OF " (the same ufunc object).\n\n"
+#define UF1F(S, ...) UF1(S, F16 __VA_ARGS__)
+#define UF2F(S, ...) UF2(S, F16 __VA_ARGS__)
+#define UF1_2F(S, ...) UF1_2(S, F16 __VA_ARGS__)
+#define ALIAS(OF, ...)                                                         \
+    "An alias of " OF " (the same ufunc object).\n\n" __VA_ARGS__
 /* The help of the float ufuncs notes the one place nd differs. */
 
 /* ------------------------------------------- functions on the ufuncs */
@@ -899,1577 +903,468 @@ static const BuiltinDef ufunc_defs[] = {
 
 static const NsConst ufunc_consts[] = {
     {"absolute", make_absolute,
-     UF1("absolute(x): the absolute value, elementwise (abs on "
-         "arrays).") ">>> "
-                     "abso"
-                     "lute"
-                     "([-"
-                     "1.5,"
-                     " 2])"
-                     "\nar"
-                     "ray("
-                     "[1."
-                     "5, "
-                     "2. "
-                     "])"
-                     "\n"},
+     UF1("absolute(x): the absolute value, elementwise (abs on arrays).",
+         ">>> absolute([-1.5, 2])\n"
+         "array([1.5, 2. ])\n")},
     {"add", make_add,
-     UF2("add(x1, x2): the sum x1 + x2, elementwise.") ">>> "
-                                                       "add([1, "
-                                                       "2], "
-                                                       "3)\narray(["
-                                                       "4, "
-                                                       "5])\n>>> "
-                                                       "add(1, "
-                                                       "2)\n3\n"},
+     UF2("add(x1, x2): the sum x1 + x2, elementwise.", ">>> add([1, 2], 3)\n"
+                                                       "array([4, 5])\n"
+                                                       ">>> add(1, 2)\n"
+                                                       "3\n")},
     {"arccos", make_arccos,
-     UF1F("arccos(x): the inverse cosine, in [0, pi].") ">>> "
-                                                        "arccos([1, "
-                                                        "-1])"
-                                                        "\narray([0."
-                                                        "        "
-                                                        ", "
-                                                        "3.14159265]"
-                                                        ")\n"},
+     UF1F("arccos(x): the inverse cosine, in [0, pi].",
+          ">>> arccos([1, -1])\n"
+          "array([0.        , 3.14159265])\n")},
     {"arccosh", make_arccosh,
-     UF1F(
-         "arccosh(x): the inverse hyperbolic cosine, elementwise.") ">>> "
-                                                                    "arccosh(["
-                                                                    "1, e, "
-                                                                    "10])"
-                                                                    "\narray(["
-                                                                    "0.        "
-                                                                    ", "
-                                                                    "1."
-                                                                    "65745445, "
-                                                                    "2."
-                                                                    "99322285])"
-                                                                    "\n"},
+     UF1F("arccosh(x): the inverse hyperbolic cosine, elementwise.",
+          ">>> arccosh([1, e, 10])\n"
+          "array([0.        , 1.65745445, 2.99322285])\n")},
     {"arcsin", make_arcsin,
-     UF1F("arcsin(x): the inverse sine, in [-pi/2, pi/2].") "nan "
-                                                            "(invali"
-                                                            "d) "
-                                                            "outside"
-                                                            " [-1, "
-                                                            "1] "
-                                                            "for "
-                                                            "reals."
-                                                            "\n\n>>>"
-                                                            " "
-                                                            "arcsin("
-                                                            "[1, "
-                                                            "-1, "
-                                                            "0])"
-                                                            "\narray"
-                                                            "([ "
-                                                            "1."
-                                                            "5707963"
-                                                            "3, "
-                                                            "-1."
-                                                            "5707963"
-                                                            "3,  0. "
-                                                            "  "
-                                                            "     "
-                                                            "])\n"},
+     UF1F("arcsin(x): the inverse sine, in [-pi/2, pi/2].",
+          "nan (invalid) outside [-1, 1] for reals.\n"
+          "\n"
+          ">>> arcsin([1, -1, 0])\n"
+          "array([ 1.57079633, -1.57079633,  0.        ])\n")},
     {"arcsinh", make_arcsinh,
-     UF1F(
-         "arcsinh(x): the inverse hyperbolic sine, elementwise.") ">>> "
-                                                                  "arcsinh([0, "
-                                                                  "1])\narray(["
-                                                                  "0.        , "
-                                                                  "0.88137359])"
-                                                                  "\n"},
+     UF1F("arcsinh(x): the inverse hyperbolic sine, elementwise.",
+          ">>> arcsinh([0, 1])\n"
+          "array([0.        , 0.88137359])\n")},
     {"arctan", make_arctan,
-     UF1F("arctan(x): the inverse tangent, in [-pi/2, pi/2].") ">>> "
-                                                               "arct"
-                                                               "an(["
-                                                               "0, "
-                                                               "1])"
-                                                               "\nar"
-                                                               "ray("
-                                                               "[0. "
-                                                               " "
-                                                               "    "
-                                                               "  , "
-                                                               "0."
-                                                               "7853"
-                                                               "9816"
-                                                               "])"
-                                                               "\n"},
+     UF1F("arctan(x): the inverse tangent, in [-pi/2, pi/2].",
+          ">>> arctan([0, 1])\n"
+          "array([0.        , 0.78539816])\n")},
     {"arctan2", make_arctan2,
-     UF2F("arctan2(x1, x2): the angle of the point (x2, x1), in "
-          "[-pi, pi].") "Si"
-                        "gn"
-                        "ed"
-                        " z"
-                        "er"
-                        "os"
-                        " a"
-                        "nd"
-                        " i"
-                        "nf"
-                        "in"
-                        "it"
-                        "ie"
-                        "s "
-                        "fo"
-                        "ll"
-                        "ow"
-                        " C"
-                        "99"
-                        "."
-                        "\n"
-                        "\n"
-                        ">>"
-                        "> "
-                        "ar"
-                        "ct"
-                        "an"
-                        "2("
-                        "[1"
-                        ".,"
-                        " -"
-                        "1."
-                        "],"
-                        " ["
-                        "0."
-                        ", "
-                        "0."
-                        "])"
-                        "\n"
-                        "ar"
-                        "ra"
-                        "y("
-                        "[ "
-                        "1."
-                        "57"
-                        "07"
-                        "96"
-                        "33"
-                        ", "
-                        "-1"
-                        ".5"
-                        "70"
-                        "79"
-                        "63"
-                        "3]"
-                        ")"
-                        "\n"
-                        ">>"
-                        "> "
-                        "ar"
-                        "ct"
-                        "an"
-                        "2("
-                        "[0"
-                        ".,"
-                        " 0"
-                        ".,"
-                        " i"
-                        "nf"
-                        "],"
-                        " ["
-                        "+0"
-                        ".,"
-                        " -"
-                        "0."
-                        ", "
-                        "in"
-                        "f]"
-                        ")"
-                        "\n"
-                        "ar"
-                        "ra"
-                        "y("
-                        "[0"
-                        ". "
-                        "  "
-                        "  "
-                        "  "
-                        " ,"
-                        " 3"
-                        ".1"
-                        "41"
-                        "59"
-                        "26"
-                        "5,"
-                        " 0"
-                        ".7"
-                        "85"
-                        "39"
-                        "81"
-                        "6]"
-                        ")"
-                        "\n"},
+     UF2F("arctan2(x1, x2): the angle of the point (x2, x1), in [-pi, pi].",
+          "Signed zeros and infinities follow C99.\n"
+          "\n"
+          ">>> arctan2([1., -1.], [0., 0.])\n"
+          "array([ 1.57079633, -1.57079633])\n"
+          ">>> arctan2([0., 0., inf], [+0., -0., inf])\n"
+          "array([0.        , 3.14159265, 0.78539816])\n")},
     {"arctanh", make_arctanh,
-     UF1F("arctanh(x): the inverse hyperbolic tangent, "
-          "elementwise.") "arctanh("
-                          "1) is "
-                          "inf "
-                          "(divide "
-                          "event)."
-                          "\n\n>>> "
-                          "arctanh(["
-                          "0, "
-                          "-0.5])"
-                          "\narray(["
-                          " 0.      "
-                          "  , "
-                          "-0."
-                          "54930614]"
-                          ")\n"},
+     UF1F("arctanh(x): the inverse hyperbolic tangent, elementwise.",
+          "arctanh(1) is inf (divide event).\n"
+          "\n"
+          ">>> arctanh([0, -0.5])\n"
+          "array([ 0.        , -0.54930614])\n")},
     {"bitwise_and", make_bitwise_and,
-     UF2("bitwise_and(x1, x2): x1 & x2, elementwise (logical on "
-         "bool).") ">>> "
-                   "bitwi"
-                   "se_"
-                   "and("
-                   "12, "
-                   "10)"
-                   "\n8"
-                   "\n"},
+     UF2("bitwise_and(x1, x2): x1 & x2, elementwise (logical on bool).",
+         ">>> bitwise_and(12, 10)\n"
+         "8\n")},
     {"bitwise_invert", make_invert,
-     UF1("bitwise_invert(x): ~x, elementwise.")
-         ALIAS("invert") ">>> bitwise_invert(0)\n-1\n"},
+     UF1("bitwise_invert(x): ~x, elementwise.",
+         ALIAS("invert", ">>> bitwise_invert(0)\n"
+                         "-1\n"))},
     {"bitwise_left_shift", make_left_shift,
-     UF2("bitwise_left_shift(x1, x2): x1 << x2, elementwise.")
-         ALIAS("left_shift") ">>> bitwise_left_shift(1, 4)\n16\n"},
+     UF2("bitwise_left_shift(x1, x2): x1 << x2, elementwise.",
+         ALIAS("left_shift", ">>> bitwise_left_shift(1, 4)\n"
+                             "16\n"))},
     {"bitwise_not", make_invert,
-     UF1("bitwise_not(x): ~x, elementwise.")
-         ALIAS("invert") ">>> bitwise_not(0)\n-1\n"},
+     UF1("bitwise_not(x): ~x, elementwise.",
+         ALIAS("invert", ">>> bitwise_not(0)\n"
+                         "-1\n"))},
     {"bitwise_or", make_bitwise_or,
-     UF2("bitwise_or(x1, x2): x1 | x2, elementwise (logical on "
-         "bool).") ">>> "
-                   "bitwis"
-                   "e_or("
-                   "12, "
-                   "10)"
-                   "\n14"
-                   "\n"},
+     UF2("bitwise_or(x1, x2): x1 | x2, elementwise (logical on bool).",
+         ">>> bitwise_or(12, 10)\n"
+         "14\n")},
     {"bitwise_right_shift", make_right_shift,
-     UF2("bitwise_right_shift(x1, x2): x1 >> x2, elementwise.")
-         ALIAS("right_shift") ">>> bitwise_right_shift(16, 4)\n1\n"},
+     UF2("bitwise_right_shift(x1, x2): x1 >> x2, elementwise.",
+         ALIAS("right_shift", ">>> bitwise_right_shift(16, 4)\n"
+                              "1\n"))},
     {"bitwise_xor", make_bitwise_xor,
-     UF2("bitwise_xor(x1, x2): x1 ^ x2, elementwise (logical on "
-         "bool).") ">>> "
-                   "bitwi"
-                   "se_"
-                   "xor("
-                   "12, "
-                   "10)"
-                   "\n6"
-                   "\n"},
+     UF2("bitwise_xor(x1, x2): x1 ^ x2, elementwise (logical on bool).",
+         ">>> bitwise_xor(12, 10)\n"
+         "6\n")},
     {"cbrt", make_cbrt,
-     UF1F("cbrt(x): the cube root, elementwise.") "Real only; "
-                                                  "cbrt(-8) is "
-                                                  "-2.\n\n>>> "
-                                                  "cbrt([1, 8, "
-                                                  "-27])\narray([ "
-                                                  "1.,  2., "
-                                                  "-3.])\n"},
+     UF1F("cbrt(x): the cube root, elementwise.", "Real only; cbrt(-8) is -2.\n"
+                                                  "\n"
+                                                  ">>> cbrt([1, 8, -27])\n"
+                                                  "array([ 1.,  2., -3.])\n")},
     {"ceil", make_ceil,
-     UF1F("ceil(x): the smallest integer >= x, elementwise (a "
-          "float).") ">>> "
-                     "ceil([-"
-                     "1.7, "
-                     "-1.5, "
-                     "-0.2, "
-                     "0.2, "
-                     "1.5, "
-                     "1.7, "
-                     "2.0])"
-                     "\narray"
-                     "([-1., "
-                     "-1., "
-                     "-0.,  "
-                     "1.,  "
-                     "2.,  "
-                     "2.,  "
-                     "2.])"
-                     "\n"},
+     UF1F("ceil(x): the smallest integer >= x, elementwise (a float).",
+          ">>> ceil([-1.7, -1.5, -0.2, 0.2, 1.5, 1.7, 2.0])\n"
+          "array([-1., -1., -0.,  1.,  2.,  2.,  2.])\n")},
     {"conj", make_conjugate,
-     UF1("conj(x): the complex conjugate, elementwise.") "An alias "
-                                                         "of "
-                                                         "conjugate"
-                                                         " (the "
-                                                         "same "
-                                                         "ufunc "
-                                                         "object)."
-                                                         "\n\n>>> "
-                                                         "conj([1+"
-                                                         "2j, "
-                                                         "3])"
-                                                         "\narray(["
-                                                         "1.-2.j, "
-                                                         "3.-0.j])"
-                                                         "\n"},
+     UF1("conj(x): the complex conjugate, elementwise.",
+         "An alias of conjugate (the same ufunc object).\n"
+         "\n"
+         ">>> conj([1+2j, 3])\n"
+         "array([1.-2.j, 3.-0.j])\n")},
     {"conjugate", make_conjugate,
-     UF1("conjugate(x): the complex conjugate, elementwise.") "Real"
-                                                              " inp"
-                                                              "uts "
-                                                              "are "
-                                                              "retu"
-                                                              "rned"
-                                                              " "
-                                                              "unch"
-                                                              "ange"
-                                                              "d "
-                                                              "(a "
-                                                              "copy"
-                                                              ")."
-                                                              "\n\n"
-                                                              ">>> "
-                                                              "conj"
-                                                              "ugat"
-                                                              "e(1+"
-                                                              "2j)"
-                                                              "\n("
-                                                              "1-"
-                                                              "2j)"
-                                                              "\n>>"
-                                                              "> "
-                                                              "conj"
-                                                              "ugat"
-                                                              "e([["
-                                                              "1+"
-                                                              "1j, "
-                                                              "0], "
-                                                              "[0, "
-                                                              "1+"
-                                                              "1j]]"
-                                                              ")\na"
-                                                              "rray"
-                                                              "(["
-                                                              "[1.-"
-                                                              "1.j,"
-                                                              " "
-                                                              "0.-"
-                                                              "0.j]"
-                                                              ",\n "
-                                                              "    "
-                                                              " "
-                                                              " [0."
-                                                              "-0."
-                                                              "j, "
-                                                              "1.-"
-                                                              "1.j]"
-                                                              "])"
-                                                              "\n"},
+     UF1("conjugate(x): the complex conjugate, elementwise.",
+         "Real inputs are returned unchanged (a copy).\n"
+         "\n"
+         ">>> conjugate(1+2j)\n"
+         "(1-2j)\n"
+         ">>> conjugate([[1+1j, 0], [0, 1+1j]])\n"
+         "array([[1.-1.j, 0.-0.j],\n"
+         "       [0.-0.j, 1.-1.j]])\n")},
     {"copysign", make_copysign,
-     UF2F("copysign(x1, x2): |x1| with the sign of x2, "
-          "elementwise.") ">>> "
-                          "copysign("
-                          "1.3, "
-                          "-1)\n-1."
-                          "3\n>>> "
-                          "copysign("
-                          "[-1, 0, "
-                          "1], "
-                          "-1.1)"
-                          "\narray(["
-                          "-1., "
-                          "-0., "
-                          "-1.])\n"},
+     UF2F("copysign(x1, x2): |x1| with the sign of x2, elementwise.",
+          ">>> copysign(1.3, -1)\n"
+          "-1.3\n"
+          ">>> copysign([-1, 0, 1], -1.1)\n"
+          "array([-1., -0., -1.])\n")},
     {"cos", make_cos,
-     UF1F("cos(x): the cosine (x in radians), elementwise.") ">>> "
-                                                             "cos(["
-                                                             "0, "
-                                                             "pi])"
-                                                             "\narr"
-                                                             "ay([ "
-                                                             "1., "
-                                                             "-1.])"
-                                                             "\n"},
+     UF1F("cos(x): the cosine (x in radians), elementwise.",
+          ">>> cos([0, pi])\n"
+          "array([ 1., -1.])\n")},
     {"cosh", make_cosh,
-     UF1F("cosh(x): the hyperbolic cosine, elementwise.") ">>> "
-                                                          "cosh(0)"
-                                                          "\n1.0\n"},
+     UF1F("cosh(x): the hyperbolic cosine, elementwise.", ">>> cosh(0)\n"
+                                                          "1.0\n")},
     {"deg2rad", make_deg2rad,
-     UF1F("deg2rad(x): degrees to radians, elementwise.") ">>> "
-                                                          "deg2rad("
-                                                          "180)\n3."
-                                                          "14159265"
-                                                          "3589793"
-                                                          "\n"},
+     UF1F("deg2rad(x): degrees to radians, elementwise.",
+          ">>> deg2rad(180)\n"
+          "3.141592653589793\n")},
     {"degrees", make_degrees,
-     UF1F("degrees(x): radians to degrees (as rad2deg), "
-          "elementwise.") "NumPy "
-                          "keeps "
-                          "it a "
-                          "ufunc "
-                          "of its "
-                          "own "
-                          "name."
-                          "\n\n>>> "
-                          "degrees("
-                          "[0, "
-                          "pi])"
-                          "\narray("
-                          "[  0., "
-                          "180.])"
-                          "\n"},
+     UF1F("degrees(x): radians to degrees (as rad2deg), elementwise.",
+          "NumPy keeps it a ufunc of its own name.\n"
+          "\n"
+          ">>> degrees([0, pi])\n"
+          "array([  0., 180.])\n")},
     {"divide", make_divide,
-     UF2("divide(x1, x2): true division x1 / x2, elementwise.") ">>"
-                                                                "> "
-                                                                "di"
-                                                                "vi"
-                                                                "de"
-                                                                "(["
-                                                                "1,"
-                                                                " "
-                                                                "2]"
-                                                                ", "
-                                                                "4)"
-                                                                "\n"
-                                                                "ar"
-                                                                "ra"
-                                                                "y("
-                                                                "[0"
-                                                                "."
-                                                                "25"
-                                                                ", "
-                                                                "0."
-                                                                "5 "
-                                                                "])"
-                                                                "\n"},
+     UF2("divide(x1, x2): true division x1 / x2, elementwise.",
+         ">>> divide([1, 2], 4)\n"
+         "array([0.25, 0.5 ])\n")},
     {"divmod", make_divmod,
-     UF2_2("divmod(x1, x2): (x1 // x2, x1 % x2) in one pass.") "Two "
-                                                               "outpu"
-                                                               "ts, "
-                                                               "as "
-                                                               "Pytho"
-                                                               "n's "
-                                                               "divmo"
-                                                               "d "
-                                                               "on "
-                                                               "numbe"
-                                                               "rs."
-                                                               "\n\n>"
-                                                               ">> "
-                                                               "divmo"
-                                                               "d([0,"
-                                                               " 1, "
-                                                               "2, "
-                                                               "3, "
-                                                               "4], "
-                                                               "3)\n("
-                                                               "array"
-                                                               "([0, "
-                                                               "0, "
-                                                               "0, "
-                                                               "1, "
-                                                               "1]), "
-                                                               "array"
-                                                               "([0, "
-                                                               "1, "
-                                                               "2, "
-                                                               "0, "
-                                                               "1]))"
-                                                               "\n>>>"
-                                                               " "
-                                                               "divmo"
-                                                               "d(-7."
-                                                               ", "
-                                                               "2)\n("
-                                                               "-4.0,"
-                                                               " "
-                                                               "1.0)"
-                                                               "\n"},
+     UF2_2("divmod(x1, x2): (x1 // x2, x1 % x2) in one pass.",
+           "Two outputs, as Python's divmod on numbers.\n"
+           "\n"
+           ">>> divmod([0, 1, 2, 3, 4], 3)\n"
+           "(array([0, 0, 0, 1, 1]), array([0, 1, 2, 0, 1]))\n"
+           ">>> divmod(-7., 2)\n"
+           "(-4.0, 1.0)\n")},
     {"equal", make_equal,
-     UF2("equal(x1, x2): x1 == x2, elementwise.") ">>> equal([1, "
-                                                  "2], "
-                                                  "2)\narray(["
-                                                  "False,  "
-                                                  "True])\n"},
+     UF2("equal(x1, x2): x1 == x2, elementwise.", ">>> equal([1, 2], 2)\n"
+                                                  "array([False,  True])\n")},
     {"exp", make_exp,
-     UF1F("exp(x): e ** x, elementwise.") ">>> exp([0, "
-                                          "1])\narray([1.        , "
-                                          "2.71828183])\n"},
+     UF1F("exp(x): e ** x, elementwise.", ">>> exp([0, 1])\n"
+                                          "array([1.        , 2.71828183])\n")},
     {"exp2", make_exp2,
-     UF1F("exp2(x): 2 ** x, elementwise.") ">>> exp2([2, "
-                                           "3])\narray([4., "
-                                           "8.])\n"},
+     UF1F("exp2(x): 2 ** x, elementwise.", ">>> exp2([2, 3])\n"
+                                           "array([4., 8.])\n")},
     {"expm1", make_expm1,
-     UF1F("expm1(x): exp(x) - 1, accurate for small x.") ">>> "
-                                                         "expm1(1e-"
-                                                         "10)\n1."
-                                                         "000000000"
-                                                         "05e-10\n>"
-                                                         ">> "
-                                                         "exp(1e-"
-                                                         "10) - "
-                                                         "1\n1."
-                                                         "000000082"
-                                                         "740371e-"
-                                                         "10\n"},
+     UF1F("expm1(x): exp(x) - 1, accurate for small x.",
+          ">>> expm1(1e-10)\n"
+          "1.00000000005e-10\n"
+          ">>> exp(1e-10) - 1\n"
+          "1.000000082740371e-10\n")},
     {"fabs", make_fabs,
-     UF1F("fabs(x): the absolute value of a real, as a float.") "Com"
-                                                                "ple"
-                                                                "x "
-                                                                "inp"
-                                                                "uts"
-                                                                " "
-                                                                "are"
-                                                                " a "
-                                                                "Typ"
-                                                                "eEr"
-                                                                "ror"
-                                                                " ("
-                                                                "use"
-                                                                " "
-                                                                "abs"
-                                                                "olu"
-                                                                "te)"
-                                                                ".\n"
-                                                                "\n>"
-                                                                ">> "
-                                                                "fab"
-                                                                "s(["
-                                                                "-1."
-                                                                "2, "
-                                                                "1."
-                                                                "2])"
-                                                                "\na"
-                                                                "rra"
-                                                                "y(["
-                                                                "1."
-                                                                "2, "
-                                                                "1."
-                                                                "2])"
-                                                                "\n>"
-                                                                ">> "
-                                                                "fab"
-                                                                "s(-"
-                                                                "1)"
-                                                                "\n1"
-                                                                "."
-                                                                "0"
-                                                                "\n"},
+     UF1F("fabs(x): the absolute value of a real, as a float.",
+          "Complex inputs are a TypeError (use absolute).\n"
+          "\n"
+          ">>> fabs([-1.2, 1.2])\n"
+          "array([1.2, 1.2])\n"
+          ">>> fabs(-1)\n"
+          "1.0\n")},
     {"float_power", make_float_power,
-     UF2("float_power(x1, x2): x1 ** x2 computed in float64 (or "
-         "complex128).") "Integers and float32 are promoted, so "
-                         "negative powers of ints work.\n\n>>> "
-                         "float_power([0, 1, 2, 3], 3)\narray([ "
-                         "0.,  1.,  8., 27.])\n>>> float_power(2, "
-                         "-1)\n0.5\n"},
+     UF2("float_power(x1, x2): x1 ** x2 computed in float64 (or complex128).",
+         "Integers and float32 are promoted, so negative powers of ints work.\n"
+         "\n"
+         ">>> float_power([0, 1, 2, 3], 3)\n"
+         "array([ 0.,  1.,  8., 27.])\n"
+         ">>> float_power(2, -1)\n"
+         "0.5\n")},
     {"floor", make_floor,
-     UF1F("floor(x): the largest integer <= x, elementwise (a "
-          "float).") ">>> "
-                     "floor(["
-                     "-1.7, "
-                     "-1.5, "
-                     "-0.2, "
-                     "0.2, "
-                     "1.5, "
-                     "1.7, "
-                     "2.0])"
-                     "\narray"
-                     "([-2., "
-                     "-2., "
-                     "-1.,  "
-                     "0.,  "
-                     "1.,  "
-                     "1.,  "
-                     "2.])"
-                     "\n"},
+     UF1F("floor(x): the largest integer <= x, elementwise (a float).",
+          ">>> floor([-1.7, -1.5, -0.2, 0.2, 1.5, 1.7, 2.0])\n"
+          "array([-2., -2., -1.,  0.,  1.,  1.,  2.])\n")},
     {"floor_divide", make_floor_divide,
-     UF2("floor_divide(x1, x2): x1 // x2, elementwise (rounds "
-         "toward -inf).") ">>> floor_divide([7, -7], 2)\narray([ "
-                          "3, -4])\n"},
+     UF2("floor_divide(x1, x2): x1 // x2, elementwise (rounds toward -inf).",
+         ">>> floor_divide([7, -7], 2)\n"
+         "array([ 3, -4])\n")},
     {"fmax", make_fmax,
-     UF2("fmax(x1, x2): the larger of x1 and x2; a NaN loses to a "
-         "number.") ">>"
-                    "> "
-                    "fm"
-                    "ax"
-                    "(["
-                    "na"
-                    "n,"
-                    " 0"
-                    ", "
-                    "na"
-                    "n]"
-                    ", "
-                    "[0"
-                    ", "
-                    "na"
-                    "n,"
-                    " n"
-                    "an"
-                    "])"
-                    "\n"
-                    "ar"
-                    "ra"
-                    "y("
-                    "[ "
-                    "0."
-                    ", "
-                    " 0"
-                    ".,"
-                    " n"
-                    "an"
-                    "])"
-                    "\n"},
+     UF2("fmax(x1, x2): the larger of x1 and x2; a NaN loses to a number.",
+         ">>> fmax([nan, 0, nan], [0, nan, nan])\n"
+         "array([ 0.,  0., nan])\n")},
     {"fmin", make_fmin,
-     UF2("fmin(x1, x2): the smaller of x1 and x2; a NaN loses to a "
-         "number.") ">"
-                    ">"
-                    ">"
-                    " "
-                    "f"
-                    "m"
-                    "i"
-                    "n"
-                    "("
-                    "["
-                    "2"
-                    ","
-                    " "
-                    "3"
-                    ","
-                    " "
-                    "4"
-                    "]"
-                    ","
-                    " "
-                    "["
-                    "1"
-                    ","
-                    " "
-                    "5"
-                    ","
-                    " "
-                    "2"
-                    "]"
-                    ")"
-                    "\narray([1, 3, 2])\n>>> fmin([nan, 0, nan], "
-                    "[0, nan, nan])\narray([ 0.,  0., nan])\n"},
+     UF2("fmin(x1, x2): the smaller of x1 and x2; a NaN loses to a number.",
+         ">>> fmin([2, 3, 4], [1, 5, 2])\n"
+         "array([1, 3, 2])\n"
+         ">>> fmin([nan, 0, nan], [0, nan, nan])\n"
+         "array([ 0.,  0., nan])\n")},
     {"fmod", make_fmod,
-     UF2("fmod(x1, x2): the remainder of division with the sign of "
-         "x1 (C's "
-         "fmod).") "Compare remainder, which takes the sign of "
-                   "x2.\n\n>>> "
-                   "fmod([-3, -2, -1, 1, 2, 3], 2)\narray([-1,  0, "
-                   "-1,  1,  0, "
-                   " 1])\n>>> remainder([-3, -2, -1, 1, 2, 3], "
-                   "2)\narray([1, "
-                   "0, 1, 1, 0, 1])\n"},
+     UF2("fmod(x1, x2): the remainder of division with the sign of x1 (C's "
+         "fmod).",
+         "Compare remainder, which takes the sign of x2.\n"
+         "\n"
+         ">>> fmod([-3, -2, -1, 1, 2, 3], 2)\n"
+         "array([-1,  0, -1,  1,  0,  1])\n"
+         ">>> remainder([-3, -2, -1, 1, 2, 3], 2)\n"
+         "array([1, 0, 1, 1, 0, 1])\n")},
     {"frexp", make_frexp,
-     UF1_2F("frexp(x): mantissa and exponent: x == m * 2**e, 0.5 "
-            "<= |m| < 1.") "Th"
-                           "e "
-                           "ex"
-                           "po"
-                           "ne"
-                           "nt"
-                           "s "
-                           "ar"
-                           "e "
-                           "in"
-                           "t3"
-                           "2."
-                           "\n"
-                           "\n"
-                           ">>"
-                           "> "
-                           "fr"
-                           "ex"
-                           "p("
-                           "[1"
-                           ".,"
-                           " 8"
-                           ".,"
-                           " -"
-                           "3."
-                           "])"
-                           "\n"
-                           "(a"
-                           "rr"
-                           "ay"
-                           "(["
-                           " 0"
-                           ".5"
-                           " ,"
-                           "  "
-                           "0."
-                           "5 "
-                           ", "
-                           "-0"
-                           ".7"
-                           "5]"
-                           "),"
-                           " a"
-                           "rr"
-                           "ay"
-                           "(["
-                           "1,"
-                           " 4"
-                           ", "
-                           "2]"
-                           ", "
-                           "dt"
-                           "yp"
-                           "e="
-                           "in"
-                           "t3"
-                           "2)"
-                           ")"
-                           "\n"},
+     UF1_2F("frexp(x): mantissa and exponent: x == m * 2**e, 0.5 <= |m| < 1.",
+            "The exponents are int32.\n"
+            "\n"
+            ">>> frexp([1., 8., -3.])\n"
+            "(array([ 0.5 ,  0.5 , -0.75]), array([1, 4, 2], dtype=int32))\n")},
     {"gcd", make_gcd,
-     UF2("gcd(x1, x2): the greatest common divisor of |x1| and "
-         "|x2|.") "Integer"
-                  "s "
-                  "only."
-                  "\n\n>>>"
-                  " gcd("
-                  "12, "
-                  "20)"
-                  "\n4\n>>"
-                  "> "
-                  "gcd([0,"
-                  " 5, "
-                  "10, "
-                  "15, "
-                  "20], "
-                  "20)"
-                  "\narray"
-                  "([20,  "
-                  "5, 10, "
-                  " 5, "
-                  "20])"
-                  "\n"},
+     UF2("gcd(x1, x2): the greatest common divisor of |x1| and |x2|.",
+         "Integers only.\n"
+         "\n"
+         ">>> gcd(12, 20)\n"
+         "4\n"
+         ">>> gcd([0, 5, 10, 15, 20], 20)\n"
+         "array([20,  5, 10,  5, 20])\n")},
     {"greater", make_greater,
-     UF2("greater(x1, x2): x1 > x2, elementwise.") ">>> "
-                                                   "greater([1, 2, "
-                                                   "3], "
-                                                   "2)\narray(["
-                                                   "False, False,  "
-                                                   "True])\n"},
+     UF2("greater(x1, x2): x1 > x2, elementwise.",
+         ">>> greater([1, 2, 3], 2)\n"
+         "array([False, False,  True])\n")},
     {"greater_equal", make_greater_equal,
-     UF2("greater_equal(x1, x2): x1 >= x2, elementwise.") ">>> "
-                                                          "greater_"
-                                                          "equal(["
-                                                          "1, "
-                                                          "2, 3], "
-                                                          "2)"
-                                                          "\narray("
-                                                          "[False, "
-                                                          " "
-                                                          "True,  "
-                                                          "True])"
-                                                          "\n"},
+     UF2("greater_equal(x1, x2): x1 >= x2, elementwise.",
+         ">>> greater_equal([1, 2, 3], 2)\n"
+         "array([False,  True,  True])\n")},
     {"heaviside", make_heaviside,
-     UF2F("heaviside(x1, x2): 0 where x1 < 0, x2 where x1 == 0, 1 "
-          "where x1 > 0.") ">>> heaviside([-1.5, 0, 2.0], "
-                           "0.5)\narray([0. , 0.5, 1. ])\n>>> "
-                           "heaviside([-1.5, 0, 2.0], "
-                           "1)\narray([0., 1., 1.])\n"},
+     UF2F(
+         "heaviside(x1, x2): 0 where x1 < 0, x2 where x1 == 0, 1 where x1 > 0.",
+         ">>> heaviside([-1.5, 0, 2.0], 0.5)\n"
+         "array([0. , 0.5, 1. ])\n"
+         ">>> heaviside([-1.5, 0, 2.0], 1)\n"
+         "array([0., 1., 1.])\n")},
     {"hypot", make_hypot,
-     UF2F("hypot(x1, x2): sqrt(x1**2 + x2**2) without overflow.") ">"
-                                                                  ">"
-                                                                  ">"
-                                                                  " "
-                                                                  "h"
-                                                                  "y"
-                                                                  "p"
-                                                                  "o"
-                                                                  "t"
-                                                                  "("
-                                                                  "3"
-                                                                  ","
-                                                                  " "
-                                                                  "["
-                                                                  "4"
-                                                                  ","
-                                                                  " "
-                                                                  "4"
-                                                                  "]"
-                                                                  ")"
-                                                                  "\narray(["
-                                                                  "5"
-                                                                  "."
-                                                                  ","
-                                                                  " "
-                                                                  "5"
-                                                                  "."
-                                                                  "]"
-                                                                  ")"
-                                                                  "\n"},
+     UF2F("hypot(x1, x2): sqrt(x1**2 + x2**2) without overflow.",
+          ">>> hypot(3, [4, 4])\n"
+          "array([5., 5.])\n")},
     {"invert", make_invert,
-     UF1("invert(x): ~x, bitwise NOT elementwise (logical NOT on "
-         "bool).") ">>> "
-                   "inve"
-                   "rt(["
-                   "0, "
-                   "1])"
-                   "\nar"
-                   "ray("
-                   "[-1,"
-                   " -2]"
-                   ")\n"
-                   ">>> "
-                   "inve"
-                   "rt(["
-                   "True"
-                   ", "
-                   "Fals"
-                   "e])"
-                   "\nar"
-                   "ray("
-                   "[Fal"
-                   "se, "
-                   " Tru"
-                   "e])"
-                   "\n"},
+     UF1("invert(x): ~x, bitwise NOT elementwise (logical NOT on bool).",
+         ">>> invert([0, 1])\n"
+         "array([-1, -2])\n"
+         ">>> invert([True, False])\n"
+         "array([False,  True])\n")},
     {"isfinite", make_isfinite,
-     UF1("isfinite(x): True where x is neither inf nor NaN.") ">>> "
-                                                              "isfi"
-                                                              "nite"
-                                                              "(["
-                                                              "nan,"
-                                                              " "
-                                                              "1., "
-                                                              "-inf"
-                                                              "])"
-                                                              "\nar"
-                                                              "ray("
-                                                              "["
-                                                              "Fals"
-                                                              "e,  "
-                                                              "True"
-                                                              ", "
-                                                              "Fals"
-                                                              "e])"
-                                                              "\n"},
+     UF1("isfinite(x): True where x is neither inf nor NaN.",
+         ">>> isfinite([nan, 1., -inf])\n"
+         "array([False,  True, False])\n")},
     {"isinf", make_isinf,
-     UF1("isinf(x): True where x is +inf or -inf, elementwise.") ">"
-                                                                 ">"
-                                                                 ">"
-                                                                 " "
-                                                                 "i"
-                                                                 "s"
-                                                                 "i"
-                                                                 "n"
-                                                                 "f"
-                                                                 "("
-                                                                 "["
-                                                                 "-"
-                                                                 "i"
-                                                                 "n"
-                                                                 "f"
-                                                                 ","
-                                                                 " "
-                                                                 "0"
-                                                                 "."
-                                                                 ","
-                                                                 " "
-                                                                 "i"
-                                                                 "n"
-                                                                 "f"
-                                                                 ","
-                                                                 " "
-                                                                 "n"
-                                                                 "a"
-                                                                 "n"
-                                                                 "]"
-                                                                 ")"
-                                                                 "\narray("
-                                                                 "["
-                                                                 " "
-                                                                 "T"
-                                                                 "r"
-                                                                 "u"
-                                                                 "e"
-                                                                 ","
-                                                                 " "
-                                                                 "F"
-                                                                 "a"
-                                                                 "l"
-                                                                 "s"
-                                                                 "e"
-                                                                 ","
-                                                                 " "
-                                                                 " "
-                                                                 "T"
-                                                                 "r"
-                                                                 "u"
-                                                                 "e"
-                                                                 ","
-                                                                 " "
-                                                                 "F"
-                                                                 "a"
-                                                                 "l"
-                                                                 "s"
-                                                                 "e"
-                                                                 "]"
-                                                                 ")"
-                                                                 "\n"},
+     UF1("isinf(x): True where x is +inf or -inf, elementwise.",
+         ">>> isinf([-inf, 0., inf, nan])\n"
+         "array([ True, False,  True, False])\n")},
     {"isnan", make_isnan,
-     UF1("isnan(x): True where x is NaN, elementwise.") ">>> "
-                                                        "isnan(["
-                                                        "nan, 1., "
-                                                        "inf])"
-                                                        "\narray([ "
-                                                        "True, "
-                                                        "False, "
-                                                        "False])"
-                                                        "\n"},
+     UF1("isnan(x): True where x is NaN, elementwise.",
+         ">>> isnan([nan, 1., inf])\n"
+         "array([ True, False, False])\n")},
     {"lcm", make_lcm,
-     UF2("lcm(x1, x2): the lowest common multiple of |x1| and "
-         "|x2|.") "Integers"
-                  " only."
-                  "\n\n>>> "
-                  "lcm(12, "
-                  "20)"
-                  "\n60\n>>"
-                  "> "
-                  "lcm([0, "
-                  "3, 6], "
-                  "20)"
-                  "\narray("
-                  "[ 0, "
-                  "60, "
-                  "60])\n"},
+     UF2("lcm(x1, x2): the lowest common multiple of |x1| and |x2|.",
+         "Integers only.\n"
+         "\n"
+         ">>> lcm(12, 20)\n"
+         "60\n"
+         ">>> lcm([0, 3, 6], 20)\n"
+         "array([ 0, 60, 60])\n")},
     {"ldexp", make_ldexp,
-     UF2F(
-         "ldexp(x1, x2): x1 * 2**x2, elementwise (x2 integers).") ">>> "
-                                                                  "ldexp(5, "
-                                                                  "[0, 1, "
-                                                                  "2])\narray(["
-                                                                  " 5., 10., "
-                                                                  "20.])\n>>> "
-                                                                  "ldexp(0.5, "
-                                                                  "3)\n4.0\n"},
+     UF2F("ldexp(x1, x2): x1 * 2**x2, elementwise (x2 integers).",
+          ">>> ldexp(5, [0, 1, 2])\n"
+          "array([ 5., 10., 20.])\n"
+          ">>> ldexp(0.5, 3)\n"
+          "4.0\n")},
     {"left_shift", make_left_shift,
-     UF2("left_shift(x1, x2): x1 << x2, elementwise.") ">>> "
-                                                       "left_shift("
-                                                       "1, [1, "
-                                                       "2, "
-                                                       "3])\narray("
-                                                       "[2, 4, "
-                                                       "8])\n"},
+     UF2("left_shift(x1, x2): x1 << x2, elementwise.",
+         ">>> left_shift(1, [1, 2, 3])\n"
+         "array([2, 4, 8])\n")},
     {"less", make_less,
-     UF2("less(x1, x2): x1 < x2, elementwise.") ">>> less([1, 2, "
-                                                "3], "
-                                                "2)\narray([ True, "
-                                                "False, "
-                                                "False])\n"},
+     UF2("less(x1, x2): x1 < x2, elementwise.",
+         ">>> less([1, 2, 3], 2)\n"
+         "array([ True, False, False])\n")},
     {"less_equal", make_less_equal,
-     UF2("less_equal(x1, x2): x1 <= x2, elementwise.") ">>> "
-                                                       "less_equal("
-                                                       "[1, 2, "
-                                                       "3], "
-                                                       "2)\narray(["
-                                                       " True,  "
-                                                       "True, "
-                                                       "False])\n"},
+     UF2("less_equal(x1, x2): x1 <= x2, elementwise.",
+         ">>> less_equal([1, 2, 3], 2)\n"
+         "array([ True,  True, False])\n")},
     {"log", make_log,
-     UF1F("log(x): the natural logarithm, elementwise.") "log(0) "
-                                                         "is -inf "
-                                                         "(divide-"
-                                                         "by-zero "
-                                                         "event); "
-                                                         "negative "
-                                                         "reals "
-                                                         "give nan "
-                                                         "(invalid)"
-                                                         ".\n\n>>> "
-                                                         "log([1, "
-                                                         "e, "
-                                                         "e**2])"
-                                                         "\narray(["
-                                                         "0., "
-                                                         "1., "
-                                                         "2.])\n"},
+     UF1F("log(x): the natural logarithm, elementwise.",
+          "log(0) is -inf (divide-by-zero event); negative reals give nan "
+          "(invalid).\n"
+          "\n"
+          ">>> log([1, e, e**2])\n"
+          "array([0., 1., 2.])\n")},
     {"log10", make_log10,
-     UF1F("log10(x): the base-10 logarithm, elementwise.") ">>> "
-                                                           "log10(["
-                                                           "1e-15, "
-                                                           "100.])"
-                                                           "\narray("
-                                                           "[-15.,"
-                                                           "   "
-                                                           "2.])\n"},
+     UF1F("log10(x): the base-10 logarithm, elementwise.",
+          ">>> log10([1e-15, 100.])\n"
+          "array([-15.,   2.])\n")},
     {"log1p", make_log1p,
-     UF1F("log1p(x): log(1 + x), accurate for small x.") ">>> "
-                                                         "log1p(1e-"
-                                                         "99)\n1e-"
-                                                         "99\n>"
-                                                         ">> log(1 "
-                                                         "+ "
-                                                         "1e-99)"
-                                                         "\n0.0\n"},
+     UF1F("log1p(x): log(1 + x), accurate for small x.", ">>> log1p(1e-99)\n"
+                                                         "1e-99\n"
+                                                         ">>> log(1 + 1e-99)\n"
+                                                         "0.0\n")},
     {"log2", make_log2,
-     UF1F("log2(x): the base-2 logarithm, elementwise.") ">>> "
-                                                         "log2([1, "
-                                                         "2, "
-                                                         "2**4])"
-                                                         "\narray(["
-                                                         "0., "
-                                                         "1., "
-                                                         "4.])\n"},
+     UF1F("log2(x): the base-2 logarithm, elementwise.",
+          ">>> log2([1, 2, 2**4])\n"
+          "array([0., 1., 4.])\n")},
     {"logaddexp", make_logaddexp,
-     UF2F("logaddexp(x1, x2): log(exp(x1) + exp(x2)) without "
-          "overflow.") ">>> "
-                       "logadd"
-                       "exp(0,"
-                       " 0)"
-                       "\n0."
-                       "693147"
-                       "180559"
-                       "9453\n"
-                       ">>> "
-                       "logadd"
-                       "exp([-"
-                       "inf, "
-                       "1000],"
-                       " [-"
-                       "inf, "
-                       "1000])"
-                       "\narra"
-                       "y([   "
-                       "      "
-                       "-inf, "
-                       "1000."
-                       "693147"
-                       "18])"
-                       "\n"},
+     UF2F("logaddexp(x1, x2): log(exp(x1) + exp(x2)) without overflow.",
+          ">>> logaddexp(0, 0)\n"
+          "0.6931471805599453\n"
+          ">>> logaddexp([-inf, 1000], [-inf, 1000])\n"
+          "array([         -inf, 1000.69314718])\n")},
     {"logaddexp2", make_logaddexp2,
-     UF2F("logaddexp2(x1, x2): log2(2**x1 + 2**x2) without "
-          "overflow.") ">>> "
-                       "logaddex"
-                       "p2(3, "
-                       "3)\n4."
-                       "0\n"},
+     UF2F("logaddexp2(x1, x2): log2(2**x1 + 2**x2) without overflow.",
+          ">>> logaddexp2(3, 3)\n"
+          "4.0\n")},
     {"logical_and", make_logical_and,
-     UF2("logical_and(x1, x2): the truth of x1 and x2, "
-         "elementwise.") ">>> "
-                         "logical_"
-                         "and(["
-                         "True, "
-                         "False], "
-                         "True)"
-                         "\narray("
-                         "[ True, "
-                         "False])"
-                         "\n"},
+     UF2("logical_and(x1, x2): the truth of x1 and x2, elementwise.",
+         ">>> logical_and([True, False], True)\n"
+         "array([ True, False])\n")},
     {"logical_not", make_logical_not,
-     UF1("logical_not(x): the truth of not x, elementwise.") ">>> "
-                                                             "logic"
-                                                             "al_"
-                                                             "not(["
-                                                             "True,"
-                                                             " "
-                                                             "False"
-                                                             "])"
-                                                             "\narr"
-                                                             "ay(["
-                                                             "False"
-                                                             ",  "
-                                                             "True]"
-                                                             ")\n"},
+     UF1("logical_not(x): the truth of not x, elementwise.",
+         ">>> logical_not([True, False])\n"
+         "array([False,  True])\n")},
     {"logical_or", make_logical_or,
-     UF2("logical_or(x1, x2): the truth of x1 or x2, elementwise.") ">>> "
-                                                                    "logical_"
-                                                                    "or([True, "
-                                                                    "False], "
-                                                                    "False)"
-                                                                    "\narray([ "
-                                                                    "True, "
-                                                                    "False])"
-                                                                    "\n"},
+     UF2("logical_or(x1, x2): the truth of x1 or x2, elementwise.",
+         ">>> logical_or([True, False], False)\n"
+         "array([ True, False])\n")},
     {"logical_xor", make_logical_xor,
-     UF2("logical_xor(x1, x2): the truth of x1 xor x2, "
-         "elementwise.") ">>> "
-                         "logical_"
-                         "xor(["
-                         "True, "
-                         "False], "
-                         "True)"
-                         "\narray("
-                         "[False, "
-                         " True])"
-                         "\n"},
+     UF2("logical_xor(x1, x2): the truth of x1 xor x2, elementwise.",
+         ">>> logical_xor([True, False], True)\n"
+         "array([False,  True])\n")},
     {"maximum", make_maximum,
-     UF2("maximum(x1, x2): the larger of x1 and x2, elementwise; "
-         "NaN "
-         "propagates.") ">>> maximum([2, 3, 4], [1, 5, "
-                        "2])\narray([2, 5, "
-                        "4])\n>>> maximum([nan, 0, nan], [0, nan, "
-                        "nan])\narray([nan, nan, nan])\n"},
+     UF2("maximum(x1, x2): the larger of x1 and x2, elementwise; NaN "
+         "propagates.",
+         ">>> maximum([2, 3, 4], [1, 5, 2])\n"
+         "array([2, 5, 4])\n"
+         ">>> maximum([nan, 0, nan], [0, nan, nan])\n"
+         "array([nan, nan, nan])\n")},
     {"minimum", make_minimum,
-     UF2("minimum(x1, x2): the smaller of x1 and x2, elementwise; "
-         "NaN "
-         "propagates.") ">>> minimum([2, 3, 4], [1, 5, "
-                        "2])\narray([1, 3, "
-                        "2])\n>>> minimum(-inf, 1)\n-inf\n"},
+     UF2("minimum(x1, x2): the smaller of x1 and x2, elementwise; NaN "
+         "propagates.",
+         ">>> minimum([2, 3, 4], [1, 5, 2])\n"
+         "array([1, 3, 2])\n"
+         ">>> minimum(-inf, 1)\n"
+         "-inf\n")},
     {"mod", make_remainder,
-     UF2("mod(x1, x2): x1 % x2 with the sign of x2, elementwise.")
-         ALIAS("remainder") ">>> mod(-7, 3)\n2\n"},
+     UF2("mod(x1, x2): x1 % x2 with the sign of x2, elementwise.",
+         ALIAS("remainder", ">>> mod(-7, 3)\n"
+                            "2\n"))},
     {"modf", make_modf,
-     UF1_2F("modf(x): the fractional and integral parts, as two "
-            "arrays.") "Both "
-                       "carry "
-                       "x's "
-                       "sign."
-                       "\n\n>>>"
-                       " modf(["
-                       "0, "
-                       "3.5])"
-                       "\n("
-                       "array(["
-                       "0. , "
-                       "0.5]), "
-                       "array(["
-                       "0., "
-                       "3.]))"
-                       "\n>>> "
-                       "modf(-"
-                       "0.5)\n("
-                       "-0.5, "
-                       "-0.0)"
-                       "\n"},
+     UF1_2F("modf(x): the fractional and integral parts, as two arrays.",
+            "Both carry x's sign.\n"
+            "\n"
+            ">>> modf([0, 3.5])\n"
+            "(array([0. , 0.5]), array([0., 3.]))\n"
+            ">>> modf(-0.5)\n"
+            "(-0.5, -0.0)\n")},
     {"multiply", make_multiply,
-     UF2("multiply(x1, x2): the product x1 * x2, elementwise.") ">>"
-                                                                "> "
-                                                                "mu"
-                                                                "lt"
-                                                                "ip"
-                                                                "ly"
-                                                                "(["
-                                                                "1,"
-                                                                " "
-                                                                "2]"
-                                                                ", "
-                                                                "[3"
-                                                                ", "
-                                                                "4]"
-                                                                ")"
-                                                                "\n"
-                                                                "ar"
-                                                                "ra"
-                                                                "y("
-                                                                "[3"
-                                                                ","
-                                                                " 8"
-                                                                "])"
-                                                                "\n"},
+     UF2("multiply(x1, x2): the product x1 * x2, elementwise.",
+         ">>> multiply([1, 2], [3, 4])\n"
+         "array([3, 8])\n")},
     {"negative", make_negative,
-     UF1("negative(x): -x, elementwise.") ">>> negative([1, "
-                                          "-2])\narray([-1,  "
-                                          "2])\n"},
+     UF1("negative(x): -x, elementwise.", ">>> negative([1, -2])\n"
+                                          "array([-1,  2])\n")},
     {"nextafter", make_nextafter,
-     UF2F(
-         "nextafter(x1, x2): the next float after x1 toward x2.") ">>> "
-                                                                  "nextafter(1,"
-                                                                  " 2) - "
-                                                                  "1\n2."
-                                                                  "220446049250"
-                                                                  "313e-16\n>>>"
-                                                                  " nextafter("
-                                                                  "0., "
-                                                                  "-1.)\n-5e-"
-                                                                  "324\n"},
+     UF2F("nextafter(x1, x2): the next float after x1 toward x2.",
+          ">>> nextafter(1, 2) - 1\n"
+          "2.220446049250313e-16\n"
+          ">>> nextafter(0., -1.)\n"
+          "-5e-324\n")},
     {"not_equal", make_not_equal,
-     UF2("not_equal(x1, x2): x1 != x2, elementwise.") ">>> "
-                                                      "not_equal(["
-                                                      "1, 2], "
-                                                      "2)\narray([ "
-                                                      "True, "
-                                                      "False])\n"},
+     UF2("not_equal(x1, x2): x1 != x2, elementwise.",
+         ">>> not_equal([1, 2], 2)\n"
+         "array([ True, False])\n")},
     {"positive", make_positive,
-     UF1("positive(x): +x (a copy), elementwise.") ">>> "
-                                                   "positive([1, "
-                                                   "-2])\narray([ "
-                                                   "1, -2])\n"},
+     UF1("positive(x): +x (a copy), elementwise.", ">>> positive([1, -2])\n"
+                                                   "array([ 1, -2])\n")},
     {"pow", make_power,
-     UF2("pow(x1, x2): x1 ** x2, elementwise.")
-         ALIAS("power") ">>> pow(2, 10)\n1024\n"},
+     UF2("pow(x1, x2): x1 ** x2, elementwise.",
+         ALIAS("power", ">>> pow(2, 10)\n"
+                        "1024\n"))},
     {"power", make_power,
-     UF2("power(x1, x2): x1 ** x2, elementwise.") ">>> power(2, "
-                                                  "[1, 2, "
-                                                  "3])\narray([2, "
-                                                  "4, 8])\n"},
+     UF2("power(x1, x2): x1 ** x2, elementwise.", ">>> power(2, [1, 2, 3])\n"
+                                                  "array([2, 4, 8])\n")},
     {"rad2deg", make_rad2deg,
-     UF1F("rad2deg(x): radians to degrees, elementwise.") ">>> "
-                                                          "rad2deg("
-                                                          "pi/"
-                                                          "2)\n90."
-                                                          "0\n"},
+     UF1F("rad2deg(x): radians to degrees, elementwise.", ">>> rad2deg(pi/2)\n"
+                                                          "90.0\n")},
     {"radians", make_radians,
-     UF1F("radians(x): degrees to radians (as deg2rad), "
-          "elementwise.") ">>> "
-                          "radians("
-                          "[0, "
-                          "90])"
-                          "\narray("
-                          "[0.     "
-                          "   , "
-                          "1."
-                          "57079633"
-                          "])\n"},
+     UF1F("radians(x): degrees to radians (as deg2rad), elementwise.",
+          ">>> radians([0, 90])\n"
+          "array([0.        , 1.57079633])\n")},
     {"reciprocal", make_reciprocal,
-     UF1("reciprocal(x): 1 / x, elementwise.") "Integers use "
-                                               "integer division: "
-                                               "1 / 2 is 0.\n\n>>> "
-                                               "reciprocal(2.)\n0."
-                                               "5\n>>> "
-                                               "reciprocal([1, 2., "
-                                               "3.33])\narray([1.  "
-                                               "     , 0.5  "
-                                               "    , "
-                                               "0.3003003])\n>>> "
-                                               "reciprocal([1, "
-                                               "2])\narray([1, "
-                                               "0])\n"},
+     UF1("reciprocal(x): 1 / x, elementwise.",
+         "Integers use integer division: 1 / 2 is 0.\n"
+         "\n"
+         ">>> reciprocal(2.)\n"
+         "0.5\n"
+         ">>> reciprocal([1, 2., 3.33])\n"
+         "array([1.       , 0.5      , 0.3003003])\n"
+         ">>> reciprocal([1, 2])\n"
+         "array([1, 0])\n")},
     {"remainder", make_remainder,
-     UF2("remainder(x1, x2): x1 % x2 with the sign of x2, "
-         "elementwise.") ">>> "
-                         "remai"
-                         "nder("
-                         "[7, "
-                         "-7], "
-                         "3)"
-                         "\narr"
-                         "ay(["
-                         "1, "
-                         "2])"
-                         "\n"},
+     UF2("remainder(x1, x2): x1 % x2 with the sign of x2, elementwise.",
+         ">>> remainder([7, -7], 3)\n"
+         "array([1, 2])\n")},
     {"right_shift", make_right_shift,
-     UF2("right_shift(x1, x2): x1 >> x2, elementwise.") ">>> "
-                                                        "right_"
-                                                        "shift(16, "
-                                                        "[1, "
-                                                        "2])"
-                                                        "\narray(["
-                                                        "8, "
-                                                        "4])\n"},
+     UF2("right_shift(x1, x2): x1 >> x2, elementwise.",
+         ">>> right_shift(16, [1, 2])\n"
+         "array([8, 4])\n")},
     {"rint", make_rint,
-     UF1F("rint(x): the nearest integer, halves to even, "
-          "elementwise.") ">>> "
-                          "rint([-"
-                          "1.7, "
-                          "-1.5, "
-                          "-0.2, "
-                          "0.2, "
-                          "1.5, "
-                          "1.7, "
-                          "2.0])"
-                          "\narray"
-                          "([-2., "
-                          "-2., "
-                          "-0.,  "
-                          "0.,  "
-                          "2.,  "
-                          "2.,  "
-                          "2.])"
-                          "\n"},
+     UF1F("rint(x): the nearest integer, halves to even, elementwise.",
+          ">>> rint([-1.7, -1.5, -0.2, 0.2, 1.5, 1.7, 2.0])\n"
+          "array([-2., -2., -0.,  0.,  2.,  2.,  2.])\n")},
     {"sign", make_sign,
-     UF1("sign(x): -1, 0 or 1 by the sign of x (nan for nan).") "Fo"
-                                                                "r "
-                                                                "co"
-                                                                "mp"
-                                                                "le"
-                                                                "x "
-                                                                "x "
-                                                                "it"
-                                                                " i"
-                                                                "s "
-                                                                "x "
-                                                                "/ "
-                                                                "ab"
-                                                                "s("
-                                                                "x)"
-                                                                " ("
-                                                                "Nu"
-                                                                "mP"
-                                                                "y "
-                                                                "2)"
-                                                                ", "
-                                                                "0 "
-                                                                "fo"
-                                                                "r "
-                                                                "0."
-                                                                "  "
-                                                                "No"
-                                                                " b"
-                                                                "oo"
-                                                                "l "
-                                                                "lo"
-                                                                "op"
-                                                                "."
-                                                                "\n"
-                                                                "\n"
-                                                                ">>"
-                                                                "> "
-                                                                "si"
-                                                                "gn"
-                                                                "(["
-                                                                "-5"
-                                                                ".,"
-                                                                " "
-                                                                "4."
-                                                                "5]"
-                                                                ")"
-                                                                "\n"
-                                                                "ar"
-                                                                "ra"
-                                                                "y("
-                                                                "["
-                                                                "-1"
-                                                                ".,"
-                                                                "  "
-                                                                "1."
-                                                                "])"
-                                                                "\n"
-                                                                ">>"
-                                                                "> "
-                                                                "si"
-                                                                "gn"
-                                                                "(0"
-                                                                ")"
-                                                                "\n"
-                                                                "0"
-                                                                "\n"
-                                                                ">>"
-                                                                "> "
-                                                                "si"
-                                                                "gn"
-                                                                "(["
-                                                                "3-"
-                                                                "4j"
-                                                                ", "
-                                                                "8j"
-                                                                "])"
-                                                                "\n"
-                                                                "ar"
-                                                                "ra"
-                                                                "y("
-                                                                "["
-                                                                "0."
-                                                                "6-"
-                                                                "0."
-                                                                "8j"
-                                                                ", "
-                                                                "0."
-                                                                " "
-                                                                "+1"
-                                                                ".j"
-                                                                " ]"
-                                                                ")"
-                                                                "\n"},
+     UF1("sign(x): -1, 0 or 1 by the sign of x (nan for nan).",
+         "For complex x it is x / abs(x) (NumPy 2), 0 for 0.  No bool loop.\n"
+         "\n"
+         ">>> sign([-5., 4.5])\n"
+         "array([-1.,  1.])\n"
+         ">>> sign(0)\n"
+         "0\n"
+         ">>> sign([3-4j, 8j])\n"
+         "array([0.6-0.8j, 0. +1.j ])\n")},
     {"signbit", make_signbit,
-     UF1("signbit(x): True where the sign bit is set (-0.0 too).") ">>> "
-                                                                   "signbit([-"
-                                                                   "1.2, -0.0, "
-                                                                   "0.0, "
-                                                                   "1])\narray("
-                                                                   "[ True,  "
-                                                                   "True, "
-                                                                   "False, "
-                                                                   "False])\n"},
+     UF1("signbit(x): True where the sign bit is set (-0.0 too).",
+         ">>> signbit([-1.2, -0.0, 0.0, 1])\n"
+         "array([ True,  True, False, False])\n")},
     {"sin", make_sin,
-     UF1F("sin(x): the sine (x in radians), elementwise.") ">>> "
-                                                           "sin(pi/"
-                                                           "2.)\n1."
-                                                           "0\n>>> "
-                                                           "sin([0, "
-                                                           "pi/"
-                                                           "6])"
-                                                           "\narray("
-                                                           "[0. , "
-                                                           "0.5])"
-                                                           "\n"},
+     UF1F("sin(x): the sine (x in radians), elementwise.",
+          ">>> sin(pi/2.)\n"
+          "1.0\n"
+          ">>> sin([0, pi/6])\n"
+          "array([0. , 0.5])\n")},
     {"sinh", make_sinh,
-     UF1F("sinh(x): the hyperbolic sine, elementwise.") ">>> "
-                                                        "sinh(0)\n0."
-                                                        "0\n>>> "
-                                                        "sinh(pi*1j/"
-                                                        "2)\n1j\n"},
+     UF1F("sinh(x): the hyperbolic sine, elementwise.", ">>> sinh(0)\n"
+                                                        "0.0\n"
+                                                        ">>> sinh(pi*1j/2)\n"
+                                                        "1j\n")},
     {"spacing", make_spacing,
-     UF1F("spacing(x): the distance to the next float away from "
-          "zero.") ">>> "
-                   "spacing"
-                   "(1.0)"
-                   "\n2."
-                   "2204460"
-                   "4925031"
-                   "3e-"
-                   "16\n>>>"
-                   " spacin"
-                   "g([-1."
-                   "0, "
-                   "0.0])"
-                   "\narray"
-                   "([-2."
-                   "2204460"
-                   "5e-016,"
-                   "  "
-                   "4."
-                   "9406564"
-                   "6e-324]"
-                   ")\n"},
+     UF1F("spacing(x): the distance to the next float away from zero.",
+          ">>> spacing(1.0)\n"
+          "2.220446049250313e-16\n"
+          ">>> spacing([-1.0, 0.0])\n"
+          "array([-2.22044605e-016,  4.94065646e-324])\n")},
     {"sqrt", make_sqrt,
-     UF1F("sqrt(x): the non-negative square root, elementwise.") "na"
-                                                                 "n "
-                                                                 "(a"
-                                                                 "nd"
-                                                                 " t"
-                                                                 "he"
-                                                                 " "
-                                                                 "in"
-                                                                 "va"
-                                                                 "li"
-                                                                 "d "
-                                                                 "ev"
-                                                                 "en"
-                                                                 "t)"
-                                                                 " f"
-                                                                 "or"
-                                                                 " "
-                                                                 "ne"
-                                                                 "ga"
-                                                                 "ti"
-                                                                 "ve"
-                                                                 " "
-                                                                 "re"
-                                                                 "al"
-                                                                 "s;"
-                                                                 " "
-                                                                 "co"
-                                                                 "mp"
-                                                                 "le"
-                                                                 "x "
-                                                                 "in"
-                                                                 "pu"
-                                                                 "ts"
-                                                                 " g"
-                                                                 "iv"
-                                                                 "e "
-                                                                 "th"
-                                                                 "e "
-                                                                 "pr"
-                                                                 "in"
-                                                                 "ci"
-                                                                 "pa"
-                                                                 "l "
-                                                                 "ro"
-                                                                 "ot"
-                                                                 "."
-                                                                 "\n"
-                                                                 "\n"
-                                                                 ">>"
-                                                                 "> "
-                                                                 "sq"
-                                                                 "rt"
-                                                                 "(["
-                                                                 "1,"
-                                                                 " 4"
-                                                                 ", "
-                                                                 "9]"
-                                                                 ")"
-                                                                 "\n"
-                                                                 "ar"
-                                                                 "ra"
-                                                                 "y("
-                                                                 "[1"
-                                                                 "."
-                                                                 ", "
-                                                                 "2."
-                                                                 ", "
-                                                                 "3."
-                                                                 "])"
-                                                                 "\n"
-                                                                 ">>"
-                                                                 "> "
-                                                                 "sq"
-                                                                 "rt"
-                                                                 "(["
-                                                                 "4,"
-                                                                 " -"
-                                                                 "1,"
-                                                                 " "
-                                                                 "-3"
-                                                                 "+4"
-                                                                 "j]"
-                                                                 ")"
-                                                                 "\n"
-                                                                 "ar"
-                                                                 "ra"
-                                                                 "y("
-                                                                 "[2"
-                                                                 ".+"
-                                                                 "0."
-                                                                 "j,"
-                                                                 " 0"
-                                                                 ".+"
-                                                                 "1."
-                                                                 "j,"
-                                                                 " "
-                                                                 "1."
-                                                                 "+2"
-                                                                 ".j"
-                                                                 "])"
-                                                                 "\n"},
+     UF1F("sqrt(x): the non-negative square root, elementwise.",
+          "nan (and the invalid event) for negative reals; complex inputs give "
+          "the principal root.\n"
+          "\n"
+          ">>> sqrt([1, 4, 9])\n"
+          "array([1., 2., 3.])\n"
+          ">>> sqrt([4, -1, -3+4j])\n"
+          "array([2.+0.j, 0.+1.j, 1.+2.j])\n")},
     {"square", make_square,
-     UF1("square(x): x * x, elementwise.") "Integers stay integers "
-                                           "(and "
-                                           "wrap).\n\n>>> "
-                                           "square([-1j, "
-                                           "1])\narray([-1.+0.j,  "
-                                           "1.+0.j])\n>>> "
-                                           "square([2, "
-                                           "3])\narray([4, 9])\n"},
+     UF1("square(x): x * x, elementwise.",
+         "Integers stay integers (and wrap).\n"
+         "\n"
+         ">>> square([-1j, 1])\n"
+         "array([-1.+0.j,  1.+0.j])\n"
+         ">>> square([2, 3])\n"
+         "array([4, 9])\n")},
     {"subtract", make_subtract,
-     UF2("subtract(x1, x2): the difference x1 - x2, elementwise.") ">>> "
-                                                                   "subtract(5,"
-                                                                   " [1, "
-                                                                   "2])\narray("
-                                                                   "[4, 3])\n"},
+     UF2("subtract(x1, x2): the difference x1 - x2, elementwise.",
+         ">>> subtract(5, [1, 2])\n"
+         "array([4, 3])\n")},
     {"tan", make_tan,
-     UF1F("tan(x): the tangent (x in radians), elementwise.") ">>> "
-                                                              "tan(["
-                                                              "-pi, "
-                                                              "pi/"
-                                                              "4])"
-                                                              "\narr"
-                                                              "ay(["
-                                                              "1."
-                                                              "22464"
-                                                              "68e-"
-                                                              "16, "
-                                                              "1."
-                                                              "00000"
-                                                              "00e+"
-                                                              "00])"
-                                                              "\n"},
+     UF1F("tan(x): the tangent (x in radians), elementwise.",
+          ">>> tan([-pi, pi/4])\n"
+          "array([1.2246468e-16, 1.0000000e+00])\n")},
     {"tanh", make_tanh,
-     UF1F("tanh(x): the hyperbolic tangent, elementwise.") ">>> "
-                                                           "tanh([0,"
-                                                           " inf, "
-                                                           "-inf])"
-                                                           "\narray("
-                                                           "[ 0., "
-                                                           " 1., "
-                                                           "-1.])"
-                                                           "\n"},
+     UF1F("tanh(x): the hyperbolic tangent, elementwise.",
+          ">>> tanh([0, inf, -inf])\n"
+          "array([ 0.,  1., -1.])\n")},
     {"true_divide", make_divide,
-     UF2("true_divide(x1, x2): x1 / x2, elementwise.")
-         ALIAS("divide") ">>> true_divide(1, 4)\n0.25\n"},
+     UF2("true_divide(x1, x2): x1 / x2, elementwise.",
+         ALIAS("divide", ">>> true_divide(1, 4)\n"
+                         "0.25\n"))},
     {"trunc", make_trunc,
-     UF1F(
-         "trunc(x): x rounded toward zero, elementwise (a float).") ">>> "
-                                                                    "trunc([-1."
-                                                                    "7, -1.5, "
-                                                                    "-0.2, "
-                                                                    "0.2, 1.5, "
-                                                                    "1.7, "
-                                                                    "2.0])"
-                                                                    "\narray([-"
-                                                                    "1., -1., "
-                                                                    "-0.,  0., "
-                                                                    " 1.,  1., "
-                                                                    " 2.])\n"},
+     UF1F("trunc(x): x rounded toward zero, elementwise (a float).",
+          ">>> trunc([-1.7, -1.5, -0.2, 0.2, 1.5, 1.7, 2.0])\n"
+          "array([-1., -1., -0.,  0.,  1.,  1.,  2.])\n")},
 };
 
 /* --------------------------------- ndarray methods (a.clip, a.round) */
