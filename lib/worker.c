@@ -130,9 +130,29 @@ int nd_worker_idle(void)
 
 int nd_worker_run(NdWorkFn fn, void *ctx, NdWorkRelease release)
 {
-    if (nd_worker_idle() < 0)
-        return -1;
     pthread_mutex_lock(&mu);
+    /* One job at a time: wait (interruptibly) until the worker is free —
+     * another thread's job may be pending, running or not yet collected —
+     * and release an abandoned job on the way. */
+    while (state != W_IDLE) {
+        if (state == W_DONE && abandoned) {
+            NdWorkRelease rel = job_release;
+            void *old = job_ctx;
+            abandoned = false;
+            state = W_IDLE;
+            pthread_cond_broadcast(&cv_done);
+            pthread_mutex_unlock(&mu);
+            if (rel)
+                rel(old);
+            pthread_mutex_lock(&mu);
+            continue;
+        }
+        if (nd_interrupt_requested) {
+            pthread_mutex_unlock(&mu);
+            return interrupt_error();
+        }
+        wait_a_moment();
+    }
     if (!ensure_started()) {
         pthread_mutex_unlock(&mu);
         return fn(ctx);
@@ -154,6 +174,7 @@ int nd_worker_run(NdWorkFn fn, void *ctx, NdWorkRelease release)
         wait_a_moment();
     }
     state = W_IDLE;
+    pthread_cond_broadcast(&cv_done); /* a caller may wait for the worker */
     const int rc = job_rc;
     const NdErrorKind k = job_err;
     char msg[sizeof job_msg];

@@ -771,7 +771,9 @@ static void *worker(void *p)
 
 START_TEST(test_concurrent_callers)
 {
-    /* plans are made under a mutex; execution in parallel is safe */
+    /* Plans are made under a mutex; execution in parallel is safe.  Each
+     * thread gets arrays of its own: array refcounts are not atomic, so
+     * libnd's rule is one thread per array (views share their owner). */
     int64_t shape[2] = {80, 200};
     NdArray *x = rand_complex(2, shape);
     NdArray *want = FFT1(ND_FFT_FFT, x, ND_FFT_DEFAULT, -1, NULL);
@@ -779,12 +781,16 @@ START_TEST(test_concurrent_callers)
     pthread_t t[6];
     Job jobs[6];
     for (int i = 0; i < 6; i++) {
-        jobs[i] = (Job){x, want, 0};
-        pthread_create(&t[i], NULL, worker, &jobs[i]);
+        jobs[i] = (Job){nd_copy(x, 'C'), nd_copy(want, 'C'), 0};
+        ck_assert(jobs[i].x && jobs[i].want);
     }
+    for (int i = 0; i < 6; i++)
+        pthread_create(&t[i], NULL, worker, &jobs[i]);
     for (int i = 0; i < 6; i++) {
         pthread_join(t[i], NULL);
         ck_assert(jobs[i].ok);
+        nd_decref(jobs[i].x);
+        nd_decref(jobs[i].want);
     }
     nd_decref(x);
     nd_decref(want);
