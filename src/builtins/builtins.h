@@ -83,6 +83,9 @@ Value bi_result(NdArray *a);
 /* A libnd result kept as an array even when 0-d (views, copies):
  * NULL -> the pending libnd error. */
 /* x and y as arrays, then f(x, y) through bi_result (matmul, dot, solve). */
+/* An optional bool argument: dflt when not given, else its truth (an
+ * error for arrays of more than one element, as Python's bool()). */
+int bi_get_bool(Value v, bool dflt, bool *out);
 Value bi_binary_arrays(Value x, Value y, NdArray *(*f)(NdArray *, NdArray *));
 Value bi_result_array(NdArray *a);
 /* A Python (weak) scalar for a number of any dtype: ints -> int64 (uint64
@@ -121,7 +124,6 @@ char *bi_float_repr(double x);
 /* reduce.c's argument readers, shared with ma.c's reductions.  A flag:
  * unset -> false, else its truth value (-1 with the error pending).  A
  * dtype: unset/None -> ND_NTYPES (none given), else value_to_dtype. */
-int bi_get_flag(Value v, bool *out);
 int bi_get_dtype(Value v, NdType *out);
 
 /* ------------------------------------------ indexing room (I4) additions */

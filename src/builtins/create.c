@@ -25,19 +25,6 @@ static int get_dtype(Value v, NdType dflt, NdType *out)
     return value_to_dtype(v, out);
 }
 
-static int get_bool(Value v, bool dflt, bool *out)
-{
-    if (v.kind == VK_UNSET) {
-        *out = dflt;
-        return 0;
-    }
-    int t = op_truth(v);
-    if (t < 0)
-        return -1;
-    *out = t;
-    return 0;
-}
-
 /* A fresh array built from a non-array value must not stay flagged as a
  * Python scalar: array(5) is a strong 0-d array. */
 static Value array_value(NdArray *a)
@@ -281,8 +268,9 @@ static Value bi_linspace(Value *args)
     int64_t num = 50, axis = 0;
     bool endpoint, retstep;
     NdType dt;
-    if (get_num(args[2], &num) < 0 || get_bool(args[3], true, &endpoint) < 0 ||
-        get_bool(args[4], false, &retstep) < 0 ||
+    if (get_num(args[2], &num) < 0 ||
+        bi_get_bool(args[3], true, &endpoint) < 0 ||
+        bi_get_bool(args[4], false, &retstep) < 0 ||
         get_dtype(args[5], ND_NTYPES, &dt) < 0 ||
         (args[6].kind != VK_UNSET && bi_get_int(args[6], &axis) < 0))
         return v_error();
@@ -323,7 +311,8 @@ static Value bi_logspace(Value *args)
     int64_t num = 50, axis = 0;
     bool endpoint;
     NdType dt;
-    if (get_num(args[2], &num) < 0 || get_bool(args[3], true, &endpoint) < 0 ||
+    if (get_num(args[2], &num) < 0 ||
+        bi_get_bool(args[3], true, &endpoint) < 0 ||
         get_dtype(args[5], ND_NTYPES, &dt) < 0 ||
         (args[6].kind != VK_UNSET && bi_get_int(args[6], &axis) < 0))
         return v_error();
@@ -346,7 +335,8 @@ static Value bi_geomspace(Value *args)
     int64_t num = 50, axis = 0;
     bool endpoint;
     NdType dt;
-    if (get_num(args[2], &num) < 0 || get_bool(args[3], true, &endpoint) < 0 ||
+    if (get_num(args[2], &num) < 0 ||
+        bi_get_bool(args[3], true, &endpoint) < 0 ||
         get_dtype(args[4], ND_NTYPES, &dt) < 0 ||
         (args[5].kind != VK_UNSET && bi_get_int(args[5], &axis) < 0))
         return v_error();
@@ -517,7 +507,7 @@ static Value bi_vander(Value *args)
     int64_t n = -1;
     bool inc;
     if ((given(args[1]) && bi_get_int(args[1], &n) < 0) ||
-        get_bool(args[2], false, &inc) < 0)
+        bi_get_bool(args[2], false, &inc) < 0)
         return v_error();
     if (given(args[1]) && n < 0)
         return rt_raise(ERR_VALUE, "negative dimensions are not allowed");
@@ -548,8 +538,8 @@ static Value bi_meshgrid(Value *args)
     bool copy, sparse;
     const char *ix = "xy";
     NdArray *in[ND_MAXDIMS], *out[ND_MAXDIMS];
-    if (get_bool(args[1], true, &copy) < 0 ||
-        get_bool(args[2], false, &sparse) < 0 ||
+    if (bi_get_bool(args[1], true, &copy) < 0 ||
+        bi_get_bool(args[2], false, &sparse) < 0 ||
         (args[3].kind != VK_UNSET &&
          bi_get_str(args[3], "meshgrid", "indexing", &ix) < 0))
         return v_error();
@@ -586,7 +576,7 @@ static Value bi_indices(Value *args)
     bool sparse;
     if (value_to_shape(args[0], &ndim, dims) < 0 ||
         get_dtype(args[1], ND_INT64, &dt) < 0 ||
-        get_bool(args[2], false, &sparse) < 0)
+        bi_get_bool(args[2], false, &sparse) < 0)
         return v_error();
     if (nd_check_shape(ndim, dims) < 0)
         return rt_from_lib();

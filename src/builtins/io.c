@@ -30,19 +30,6 @@ static char *with_suffix(const char *path, const char *suffix)
     return s;
 }
 
-static int get_bool(Value v, bool dflt, bool *out)
-{
-    if (v.kind == VK_UNSET) {
-        *out = dflt;
-        return 0;
-    }
-    int t = op_truth(v);
-    if (t < 0)
-        return -1;
-    *out = t != 0;
-    return 0;
-}
-
 static int get_mmap_mode(Value v, NdMmapMode *out)
 {
     *out = ND_MMAP_NONE;
@@ -354,7 +341,7 @@ static Value bi_load(Value *args)
     size_t max_header;
     if (get_path(args[0], "load", &path) < 0 ||
         get_mmap_mode(args[1], &mode) < 0 ||
-        get_bool(args[2], false, &allow_pickle) < 0 ||
+        bi_get_bool(args[2], false, &allow_pickle) < 0 ||
         get_max_header(args[5], allow_pickle, &max_header) < 0)
         return v_error();
     NdFileKind kind;
@@ -514,7 +501,7 @@ static Value bi_open_memmap(Value *args)
             return v_error();
     }
     bool fortran;
-    if (get_bool(args[4], false, &fortran) < 0)
+    if (bi_get_bool(args[4], false, &fortran) < 0)
         return v_error();
     if (args[5].kind != VK_UNSET && args[5].kind != VK_NONE) {
         /* version: (1, 0), (2, 0) or (3, 0); we always write what NumPy

@@ -336,26 +336,14 @@ static int get_opt_double(Value v, bool *has, double *out)
     return value_to_double(v, out);
 }
 
-/* An optional bool argument (default false). */
-static int get_flag(Value v, bool *out)
-{
-    *out = false;
-    if (v.kind == VK_UNSET)
-        return 0;
-    int t = op_truth(v);
-    if (t < 0)
-        return -1;
-    *out = t;
-    return 0;
-}
-
 /* args: A, tol, hermitian, rtol */
 static Value bi_matrix_rank(Value *args)
 {
     bool ht, hr, herm;
     double tol, rtol;
     if (get_opt_double(args[1], &ht, &tol) < 0 ||
-        get_flag(args[2], &herm) < 0 || get_opt_double(args[3], &hr, &rtol) < 0)
+        bi_get_bool(args[2], false, &herm) < 0 ||
+        get_opt_double(args[3], &hr, &rtol) < 0)
         return v_error();
     NdArray *a = value_to_array(args[0], ND_NTYPES);
     if (!a)
@@ -372,7 +360,8 @@ static Value bi_pinv(Value *args)
     bool hc, hr, herm;
     double rcond = 1e-15, rtol;
     if (get_opt_double(args[1], &hc, &rcond) < 0 ||
-        get_flag(args[2], &herm) < 0 || get_opt_double(args[3], &hr, &rtol) < 0)
+        bi_get_bool(args[2], false, &herm) < 0 ||
+        get_opt_double(args[3], &hr, &rtol) < 0)
         return v_error();
     NdArray *a = value_to_array(args[0], ND_NTYPES);
     if (!a)

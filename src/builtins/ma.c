@@ -1372,7 +1372,7 @@ static Value red_begin(Value self, Value out, Value axis, Value dtype,
         return sv;
     if (get_axes(axis, axes, naxes) < 0 ||
         (dt && bi_get_dtype(dtype, dt) < 0) ||
-        bi_get_flag(keepdims, keep) < 0) {
+        bi_get_bool(keepdims, false, keep) < 0) {
         v_decref(sv);
         return v_error();
     }
@@ -1564,7 +1564,7 @@ static Value arg_common(Value self, bool is_max, Value axis, Value fill,
     MaObj *m = MA(sv);
     bool keep, has = given(axis);
     int64_t ax = 0;
-    if (bi_get_flag(keepdims, &keep) < 0 ||
+    if (bi_get_bool(keepdims, false, &keep) < 0 ||
         (has && bi_get_int(axis, &ax) < 0)) {
         v_decref(sv);
         return v_error();
@@ -1633,7 +1633,7 @@ static int sort_opts(Value axis, Value kind, Value order, Value endwith,
         if (nd_sort_kind_from_name(s, &o->kind) < 0)
             return rt_fail_from_lib();
     }
-    if (given(endwith) && bi_get_flag(endwith, &o->endwith) < 0)
+    if (given(endwith) && bi_get_bool(endwith, false, &o->endwith) < 0)
         return -1;
     if (axis.kind == VK_UNSET) {
         /* numpy.ma's _deprecate_argsort_axis: -1 for ndim <= 1, else the
@@ -2111,7 +2111,7 @@ static Value masked_where_impl(Value *args, bool shrink)
                         s2, s1);
     }
     bool cp = true;
-    if (bi_get_flag(args[2], &cp) < 0) {
+    if (bi_get_bool(args[2], false, &cp) < 0) {
         nd_decref(d);
         nd_decref(k);
         nd_decref(cb);
@@ -2323,7 +2323,7 @@ static Value bi_masked_values(Value *args)
         return v_error();
     }
     bool shrink = true;
-    if (bi_get_flag(args[5], &shrink) < 0) {
+    if (bi_get_bool(args[5], false, &shrink) < 0) {
         v_decref(r);
         return v_error();
     }
@@ -2861,7 +2861,7 @@ static Value bi_ma_allclose(Value *args)
     NdArray *cl = NULL, *m = NULL, *t = NULL, *all = NULL;
     Value rv = v_error();
     bool meq = true;
-    if (given(args[2]) && bi_get_flag(args[2], &meq) < 0)
+    if (given(args[2]) && bi_get_bool(args[2], false, &meq) < 0)
         return rv;
     for (int i = 0; i < 2; i++) {
         if (parts(args[i], &d[i], &k[i]) < 0)

@@ -95,20 +95,8 @@ static int get_axis1(Value v, bool *has, int *axis)
     return axis_int(v, axis);
 }
 
-/* bi_get_flag, bi_get_dtype: exported (builtins.h), ma.c reads its
- * reductions' arguments with them too. */
-int bi_get_flag(Value v, bool *out)
-{
-    *out = false;
-    if (v.kind == VK_UNSET)
-        return 0;
-    int t = op_truth(v);
-    if (t < 0)
-        return -1;
-    *out = t;
-    return 0;
-}
-
+/* bi_get_dtype: exported (builtins.h); ma.c reads its reductions'
+ * arguments with it too. */
 int bi_get_dtype(Value v, NdType *out)
 {
     *out = ND_NTYPES;
@@ -219,7 +207,8 @@ static Value sum_like(Value *args, SumFn fn)
     const NdScalar *ip;
     NdArray *where;
     if (get_axes(args[1], axes, &naxes, false) < 0 ||
-        bi_get_dtype(args[2], &dt) < 0 || bi_get_flag(args[4], &keep) < 0 ||
+        bi_get_dtype(args[2], &dt) < 0 ||
+        bi_get_bool(args[4], false, &keep) < 0 ||
         get_initial(args[5], &init, &ip) < 0 || get_where(args[6], &where) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
@@ -275,7 +264,7 @@ static Value max_like(Value *args, MaxFn fn)
     const NdScalar *ip;
     NdArray *where;
     if (get_axes(args[1], axes, &naxes, false) < 0 ||
-        bi_get_flag(args[3], &keep) < 0 ||
+        bi_get_bool(args[3], false, &keep) < 0 ||
         get_initial(args[4], &init, &ip) < 0 || get_where(args[5], &where) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
@@ -315,7 +304,8 @@ static Value anyall(Value *args, bool any)
     bool keep;
     NdArray *where;
     if (get_axes(args[1], axes, &naxes, false) < 0 ||
-        bi_get_flag(args[3], &keep) < 0 || get_where(args[4], &where) < 0)
+        bi_get_bool(args[3], false, &keep) < 0 ||
+        get_where(args[4], &where) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a) {
@@ -344,7 +334,7 @@ static Value bi_ptp(Value *args)
     int axes[ND_MAXDIMS], naxes;
     bool keep;
     if (get_axes(args[1], axes, &naxes, false) < 0 ||
-        bi_get_flag(args[3], &keep) < 0)
+        bi_get_bool(args[3], false, &keep) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a)
@@ -361,7 +351,8 @@ static Value arg_like(Value *args, ArgFn fn)
 {
     bool has, keep;
     int axis = 0;
-    if (get_axis1(args[1], &has, &axis) < 0 || bi_get_flag(args[3], &keep) < 0)
+    if (get_axis1(args[1], &has, &axis) < 0 ||
+        bi_get_bool(args[3], false, &keep) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a)
@@ -401,7 +392,8 @@ static Value mean_like(Value *args, MeanFn fn)
     bool keep;
     NdArray *where;
     if (get_axes(args[1], axes, &naxes, false) < 0 ||
-        bi_get_dtype(args[2], &dt) < 0 || bi_get_flag(args[4], &keep) < 0 ||
+        bi_get_dtype(args[2], &dt) < 0 ||
+        bi_get_bool(args[4], false, &keep) < 0 ||
         get_where(args[5], &where) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
@@ -446,7 +438,8 @@ static Value var_like(Value *args, VarFn fn)
     }
     if (get_axes(args[1], axes, &naxes, false) < 0 ||
         bi_get_dtype(args[2], &dt) < 0 || get_ddof(args[4], &ddof) < 0 ||
-        bi_get_flag(args[5], &keep) < 0 || get_where(args[6], &where) < 0)
+        bi_get_bool(args[5], false, &keep) < 0 ||
+        get_where(args[6], &where) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a) {
@@ -523,7 +516,7 @@ static Value median_like(Value *args, bool nan_skip)
     int axes[ND_MAXDIMS], naxes;
     bool keep;
     if (get_axes(args[1], axes, &naxes, true) < 0 ||
-        bi_get_flag(args[4], &keep) < 0)
+        bi_get_bool(args[4], false, &keep) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a)
@@ -562,7 +555,7 @@ static Value quantile_like(Value *args, bool percent, bool nan_skip)
             return rt_from_lib();
     }
     if (get_axes(args[2], axes, &naxes, true) < 0 ||
-        bi_get_flag(args[6], &keep) < 0)
+        bi_get_bool(args[6], false, &keep) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a)
@@ -620,7 +613,8 @@ static Value bi_average(Value *args)
     int axes[ND_MAXDIMS], naxes;
     bool returned, keep;
     if (get_axes(args[1], axes, &naxes, false) < 0 ||
-        bi_get_flag(args[3], &returned) < 0 || bi_get_flag(args[4], &keep) < 0)
+        bi_get_bool(args[3], false, &returned) < 0 ||
+        bi_get_bool(args[4], false, &keep) < 0)
         return v_error();
     NdArray *a = get_array(args[0]);
     if (!a)
@@ -656,9 +650,9 @@ static Value bi_average(Value *args)
 static Value bi_cov(Value *args)
 {
     bool rowvar = true, bias;
-    if (args[2].kind != VK_UNSET && bi_get_flag(args[2], &rowvar) < 0)
+    if (args[2].kind != VK_UNSET && bi_get_bool(args[2], false, &rowvar) < 0)
         return v_error();
-    if (bi_get_flag(args[3], &bias) < 0)
+    if (bi_get_bool(args[3], false, &bias) < 0)
         return v_error();
     int64_t ddof = -1;
     if (given(args[4])) {
@@ -692,7 +686,7 @@ static Value bi_cov(Value *args)
 static Value bi_corrcoef(Value *args)
 {
     bool rowvar = true;
-    if (args[2].kind != VK_UNSET && bi_get_flag(args[2], &rowvar) < 0)
+    if (args[2].kind != VK_UNSET && bi_get_bool(args[2], false, &rowvar) < 0)
         return v_error();
     NdType dt;
     if (bi_get_dtype(args[5], &dt) < 0)

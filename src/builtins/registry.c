@@ -630,6 +630,19 @@ Value bi_result(NdArray *a)
     return v_array_take(a);
 }
 
+int bi_get_bool(Value v, bool dflt, bool *out)
+{
+    if (v.kind == VK_UNSET) {
+        *out = dflt;
+        return 0;
+    }
+    int t = op_truth(v);
+    if (t < 0)
+        return -1;
+    *out = t != 0;
+    return 0;
+}
+
 /* Both operands as arrays, then f(a, b) as a result value (a 0-d result
  * becomes a strong scalar). */
 Value bi_binary_arrays(Value x, Value y, NdArray *(*f)(NdArray *, NdArray *))

@@ -21,19 +21,6 @@ static NdArray *arr(Value v)
     return v.as.array;
 }
 
-static int get_bool(Value v, bool dflt, bool *out)
-{
-    if (v.kind == VK_UNSET) {
-        *out = dflt;
-        return 0;
-    }
-    int t = op_truth(v);
-    if (t < 0)
-        return -1;
-    *out = t;
-    return 0;
-}
-
 /* An axis argument: int, or None (*none set) when allowed; unset gives
  * dflt. */
 static int get_axis(Value v, int64_t dflt, int64_t *axis, bool *none)
@@ -375,15 +362,16 @@ static Value bi_unique(Value *args)
     bool ri, rv, rc, eqnan;
     int64_t axis;
     bool none;
-    if (get_bool(args[1], false, &ri) < 0 ||
-        get_bool(args[2], false, &rv) < 0 || get_bool(args[3], false, &rc) < 0)
+    if (bi_get_bool(args[1], false, &ri) < 0 ||
+        bi_get_bool(args[2], false, &rv) < 0 ||
+        bi_get_bool(args[3], false, &rc) < 0)
         return v_error();
     if (args[4].kind == VK_UNSET) {
         none = true;
     } else if (get_axis(args[4], 0, &axis, &none) < 0) {
         return v_error();
     }
-    if (get_bool(args[5], true, &eqnan) < 0)
+    if (bi_get_bool(args[5], true, &eqnan) < 0)
         return v_error();
     NdArray *a = to_array(args[0]);
     if (!a)
@@ -420,7 +408,7 @@ static Value bi_unique(Value *args)
 static Value bi_count_nonzero(Value *args)
 {
     bool keepdims;
-    if (get_bool(args[2], false, &keepdims) < 0)
+    if (bi_get_bool(args[2], false, &keepdims) < 0)
         return v_error();
     int64_t axes[ND_MAXDIMS];
     int naxes = 0;
@@ -484,8 +472,8 @@ static Value do_isin(Value *args, bool flat)
 {
     bool assume_unique, invert;
     int kind;
-    if (get_bool(args[2], false, &assume_unique) < 0 ||
-        get_bool(args[3], false, &invert) < 0 ||
+    if (bi_get_bool(args[2], false, &assume_unique) < 0 ||
+        bi_get_bool(args[3], false, &invert) < 0 ||
         get_isin_kind(args[4], &kind) < 0)
         return v_error();
     NdArray *a = to_array(args[0]);
@@ -535,8 +523,8 @@ static Value bi_intersect1d(Value *args)
 {
     bool assume_unique, ri;
     NdArray *a, *b;
-    if (get_bool(args[2], false, &assume_unique) < 0 ||
-        get_bool(args[3], false, &ri) < 0 ||
+    if (bi_get_bool(args[2], false, &assume_unique) < 0 ||
+        bi_get_bool(args[3], false, &ri) < 0 ||
         two_arrays(args[0], args[1], &a, &b) < 0)
         return v_error();
     NdArray *i1 = NULL, *i2 = NULL;
@@ -576,7 +564,7 @@ static Value bi_setdiff1d(Value *args)
 {
     bool assume_unique;
     NdArray *a, *b;
-    if (get_bool(args[2], false, &assume_unique) < 0 ||
+    if (bi_get_bool(args[2], false, &assume_unique) < 0 ||
         two_arrays(args[0], args[1], &a, &b) < 0)
         return v_error();
     NdArray *r = nd_setdiff1d(a, b, assume_unique);
@@ -589,7 +577,7 @@ static Value bi_setxor1d(Value *args)
 {
     bool assume_unique;
     NdArray *a, *b;
-    if (get_bool(args[2], false, &assume_unique) < 0 ||
+    if (bi_get_bool(args[2], false, &assume_unique) < 0 ||
         two_arrays(args[0], args[1], &a, &b) < 0)
         return v_error();
     NdArray *r = nd_setxor1d(a, b, assume_unique);
