@@ -743,19 +743,31 @@ static int next_row(Reader *r, Tok *t, const NdLoadtxtOptions *o, bool multi)
     }
 }
 
-static int skip_line(Reader *r)
+/* The next line of the input without its terminator: 1, 0 at the end, -1
+ * on error.  The line stays valid until the next call. */
+static int get_line(Reader *r, const char **p, size_t *n)
 {
     for (;;) {
         if (r->pos >= r->len && r->eof)
             return 0;
         size_t le, next;
         if (line_end(r->b, r->pos, r->len, r->eof, &le, &next)) {
+            *p = r->b + r->pos;
+            *n = le - r->pos;
             r->pos = next;
             return 1;
         }
         if (rd_more(r) < 0)
             return -1;
     }
+}
+
+/* Past the next line: 1, 0 at the end, -1 on error. */
+static int skip_line(Reader *r)
+{
+    const char *p;
+    size_t n;
+    return get_line(r, &p, &n);
 }
 
 /* ------------------------------------------------------------- loadtxt */
@@ -1634,25 +1646,6 @@ static int split_line(const NdGenfromtxtOptions *o, const char *p, size_t n,
         q = hit + dl;
     }
     return 0;
-}
-
-/* The next line of the input without its terminator: 1, 0 at the end, -1
- * on error.  The line stays valid until the next call. */
-static int get_line(Reader *r, const char **p, size_t *n)
-{
-    for (;;) {
-        if (r->pos >= r->len && r->eof)
-            return 0;
-        size_t le, next;
-        if (line_end(r->b, r->pos, r->len, r->eof, &le, &next)) {
-            *p = r->b + r->pos;
-            *n = le - r->pos;
-            r->pos = next;
-            return 1;
-        }
-        if (rd_more(r) < 0)
-            return -1;
-    }
 }
 
 static void free_strs(char **v, int n)
