@@ -170,17 +170,12 @@ static int npz_len(Value self, int64_t *out)
 
 static Value npz_getattr(Value self, const char *name)
 {
-    if (!strcmp(name, "files")) {
-        NdNpz *z = npz_of(self);
-        return z ? npz_names(z) : v_error();
-    }
-    return v_unset();
+    return strcmp(name, "files") ? v_unset() : npzfile_names(self);
 }
 
 static Value npz_keys(Value *args)
 {
-    NdNpz *z = npz_of(args[0]);
-    return z ? npz_names(z) : v_error();
+    return npzfile_names(args[0]);
 }
 
 static Value npz_values(Value *args)
