@@ -719,6 +719,8 @@ static bool is_stdlib_source(const Source *src)
 int rt_check_fpe(const Source *src, SrcSpan span)
 {
     unsigned status = nd_fpe_status();
+    if (!status && !nd_warning(0))
+        return 0; /* the common case: nothing to report */
     bool in_stdlib = is_stdlib_source(src);
     if (nd_warning(0) && !in_stdlib) {
         for (int i = 0; nd_warning(i); i++)
