@@ -13,7 +13,7 @@
  * op_binary).  Whole statements `name = e` / `name OP= e` over such
  * scalars (exec_fast) run without Values, and skip the per-statement
  * floating-point check when nothing since the last clean check could have
- * raised an event (exec_block_c).
+ * raised an event (exec_block_from).
  *
  * Errors: a failing node returns the error sentinel; the innermost node
  * attaches its place (rt_set_place keeps the first one), and each function
@@ -336,7 +336,6 @@ static inline int truth(Value v)
 static Value eval_expr(Frame *F, Node *n);
 static Value eval_binary(Frame *F, Node *n);
 static int exec_block(Frame *F, NodeVec *body);
-static int exec_block_c(Frame *F, NodeVec *body, bool *clean);
 static int exec_stmt(Frame *F, Node *n);
 static int assign_target(Frame *F, Node *t, Value v);
 
@@ -1784,7 +1783,7 @@ static int exec_for_range(Frame *F, Node *n, Range *r)
     int64_t i = r->start, stop = r->stop, step = r->step;
     Node *t = n->u.for_.target, *body = n->u.for_.body;
     bool simple = t->kind == N_NAME;
-    bool clean = false; /* see exec_block_c */
+    bool clean = false; /* see exec_block_from */
     while (step > 0 ? i < stop : i > stop) {
         if (interp_interrupted) {
             interrupt_error();
@@ -2095,13 +2094,8 @@ static int check_fpe(const Source *src, SrcSpan span, int rc)
  * since the last check could have raised an event or warned), and on exit
  * whether it still is; a fast statement (exec_fast) after a clean check
  * needs no check of its own, which is what makes a scalar loop body cheap:
- * for-range passes the state of one iteration to the next. */
-static int exec_block_c(Frame *F, NodeVec *body, bool *clean)
-{
-    return exec_block_from(F, body, 0, clean);
-}
-
-/* exec_block_c from statement i on. */
+ * for-range passes the state of one iteration to the next.  Runs body from
+ * statement i on. */
 static int exec_block_from(Frame *F, NodeVec *body, int i, bool *clean)
 {
     bool c = *clean;
@@ -2135,7 +2129,7 @@ static int exec_block_from(Frame *F, NodeVec *body, int i, bool *clean)
 static int exec_block(Frame *F, NodeVec *body)
 {
     bool clean = false;
-    return exec_block_c(F, body, &clean);
+    return exec_block_from(F, body, 0, &clean);
 }
 
 /* ------------------------------------------------------------ running */
