@@ -350,9 +350,10 @@ static int acquire_plan(PlanKey *k, char *in, char *out)
         }
         plans_created++;
         if (victim < 0) {
-            /* every slot is running a transform (many threads at once) */
-            pthread_mutex_unlock(&plan_lock);
+            /* every slot is running a transform (many threads at once);
+             * FFTW's destroy, like its planner, needs the lock */
             destroy_plan(k->single, p);
+            pthread_mutex_unlock(&plan_lock);
             return nd_error(ND_ERR_RUNTIME, "too many FFT plans in use");
         }
         PlanEntry *e = &cache[victim];
